@@ -1,1 +1,4 @@
-return 0;
+using Spectre.Console.Cli;
+using Sync.Cli;
+
+return await SyncCliApp.Create().RunAsync(args);

@@ -1,0 +1,98 @@
+using Spectre.Console;
+using Sync.Engine.Summaries;
+
+namespace Sync.Cli.Rendering;
+
+/// <summary>Renders an <see cref="ApplicationSummary"/> as tables for a terminal.</summary>
+internal static class SummaryRenderer
+{
+    public static void Render(IAnsiConsole console, ApplicationSummary s)
+    {
+        var a = s.Application;
+        console.Write(new Rule($"[bold]{Markup.Escape(a.Name)}[/] [grey]{Markup.Escape(a.Id)}[/]").LeftJustified());
+
+        var overview = KeyValueTable();
+        overview.AddRow("Spark version", Markup.Escape(Or(a.SparkVersion)));
+        overview.AddRow("User", Markup.Escape(Or(a.User)));
+        overview.AddRow("Started", Format.Time(a.StartTimeMs));
+        overview.AddRow("Wall time", $"[bold]{Format.Duration(s.Time.WallTimeMs)}[/]{(a.HasEndEvent ? "" : " [yellow](no end event)[/]")}");
+        overview.AddRow("Tasks running", $"{Format.Duration(s.Time.TaskActiveTimeMs)} ({Format.Percent(Share(s.Time.TaskActiveTimeMs, s.Time.WallTimeMs))})");
+        overview.AddRow("Driver only", $"{Format.Duration(s.Time.DriverOnlyTimeMs)} ({Format.Percent(Share(s.Time.DriverOnlyTimeMs, s.Time.WallTimeMs))})");
+        overview.AddRow("Executors", $"{s.Executors.Count} added, at most {s.Executors.MaxConcurrent} at once, {string.Join("/", s.Executors.CoresPerExecutor)} cores each");
+        overview.AddRow("Cores", $"at most {s.Executors.MaxCores}; {Format.Duration(s.Executors.AvailableCoreMs)} of core time available");
+        overview.AddRow("Core utilisation", $"[bold]{Format.Percent(s.Tasks.CoreUtilisation)}[/] ({Format.Duration(s.Tasks.BusyCoreMs)} busy)");
+        overview.AddRow("Jobs / stages", $"{s.Jobs.Jobs} jobs ({s.Jobs.FailedJobs} failed), {s.Jobs.StageAttempts} stage attempts ({s.Jobs.FailedStageAttempts} failed, {s.Jobs.SkippedStages} skipped), {s.Jobs.SqlExecutions} SQL executions");
+        overview.AddRow("Tasks", $"{Format.Number(s.Tasks.Count)} ({s.Tasks.Failed} failed, {s.Tasks.Killed} killed, {s.Tasks.Speculative} speculative{(s.Tasks.Unfinished > 0 ? $", {s.Tasks.Unfinished} unfinished" : "")}), {Format.Duration(s.Tasks.TaskTimeMs)} in total");
+        overview.AddRow("GC", $"{Format.Duration(s.Tasks.GcTimeMs)} ({Format.Percent(s.Tasks.GcShare)} of run time)");
+        overview.AddRow("Input / output", $"{Format.Bytes(s.Io.InputBytes)} / {Format.Bytes(s.Io.OutputBytes)}");
+        overview.AddRow("Shuffle", $"{Format.Bytes(s.Io.ShuffleWriteBytes)} written, {Format.Bytes(s.Io.ShuffleReadBytes)} read ({Format.Bytes(s.Io.ShuffleRemoteReadBytes)} remote), {Format.Duration(s.Io.ShuffleFetchWaitMs)} fetch wait");
+        overview.AddRow("Spill", $"{Format.Bytes(s.Io.DiskSpilledBytes)} to disk ({Format.Bytes(s.Io.MemorySpilledBytes)} in memory)");
+        console.Write(overview);
+
+        if (s.TopStages.Count > 0)
+        {
+            console.Write(new Rule("[bold]Longest stages[/]").LeftJustified());
+            var stages = new Table().Border(TableBorder.Rounded);
+            foreach (var column in new[] { "Stage", "Name", "Duration", "Tasks", "Median task", "Max task", "Skew", "Input", "Shuffle read", "Shuffle write", "Spill" })
+            {
+                stages.AddColumn(new TableColumn(column) { Alignment = column == "Name" ? Justify.Left : Justify.Right });
+            }
+
+            foreach (var st in s.TopStages)
+            {
+                stages.AddRow(
+                    $"{st.StageId}.{st.AttemptId}{(st.Failed ? " [red]failed[/]" : "")}",
+                    Markup.Escape(Truncate(st.Name, 40)),
+                    Format.Duration(st.DurationMs),
+                    Format.Number(st.Tasks),
+                    Format.Duration(st.MedianTaskMs),
+                    Format.Duration(st.MaxTaskMs),
+                    st.Skew >= 3 ? $"[yellow]{st.Skew:0.0}x[/]" : $"{st.Skew:0.0}x",
+                    Format.Bytes(st.InputBytes),
+                    Format.Bytes(st.ShuffleReadBytes),
+                    Format.Bytes(st.ShuffleWriteBytes),
+                    st.SpilledBytes > 0 ? $"[yellow]{Format.Bytes(st.SpilledBytes)}[/]" : "0 B");
+            }
+
+            console.Write(stages);
+        }
+
+        if (s.Tasks.FailureReasons.Count > 0)
+        {
+            console.Write(new Rule("[bold]Task failures[/]").LeftJustified());
+            var failures = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("Count").RightAligned()).AddColumn("Reason");
+            foreach (var f in s.Tasks.FailureReasons)
+            {
+                failures.AddRow(Format.Number(f.Count), Markup.Escape(Truncate(f.Reason, 120)));
+            }
+
+            console.Write(failures);
+        }
+
+        console.Write(new Rule("[bold]Read[/]").LeftJustified());
+        var read = KeyValueTable();
+        read.AddRow("Layout", s.Read.Layout);
+        foreach (var p in s.Read.Parts)
+        {
+            read.AddRow("File", $"{Markup.Escape(Path.GetFileName(p.Name))} [grey]({p.Codec}, {Format.Bytes(p.Bytes)} → {Format.Bytes(p.DecompressedBytes)}, {Format.Number(p.Lines)} lines)[/]");
+        }
+
+        read.AddRow("Events", Format.Number(s.Read.Events));
+        read.AddRow("Skipped", $"{Format.Number(s.Read.UnknownEvents.Values.Sum())} non-Spark events, {Format.Number(s.Read.MalformedLines)} malformed lines");
+        read.AddRow("Complete", s.Read.Incomplete ? "[yellow]no[/]" : "yes");
+        console.Write(read);
+        foreach (var warning in s.Read.Warnings)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+    }
+
+    private static Table KeyValueTable() =>
+        new Table().Border(TableBorder.None).HideHeaders().AddColumn(new TableColumn("").PadRight(2)).AddColumn("");
+
+    private static double Share(long part, long whole) => whole <= 0 ? 0 : (double)part / whole;
+
+    private static string Or(string value) => value.Length == 0 ? "-" : value;
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";
+}

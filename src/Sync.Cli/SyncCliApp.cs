@@ -1,0 +1,35 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Sync.Cli.Commands;
+
+namespace Sync.Cli;
+
+/// <summary>Builds the <c>sync-cli</c> command tree.</summary>
+public static class SyncCliApp
+{
+    /// <summary>Creates the command app; <paramref name="console"/> replaces the terminal (for tests).</summary>
+    /// <param name="console">The console to write to; the process's terminal when <see langword="null"/>.</param>
+    public static CommandApp Create(IAnsiConsole? console = null)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("sync-cli");
+            config.SetApplicationVersion(typeof(SyncCliApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            if (console is not null)
+            {
+                config.ConfigureConsole(console);
+            }
+
+            config.AddBranch("eventlog", eventlog =>
+            {
+                eventlog.SetDescription("Read Spark event logs.");
+                eventlog.AddCommand<SummarizeCommand>("summarize")
+                    .WithDescription("Summarise a Spark event log: wall time, executors, utilisation, top stages, skew, spill, shuffle, failures.")
+                    .WithExample("eventlog", "summarize", "samples/eventlogs/application_1536831636016_59384_1")
+                    .WithExample("eventlog", "summarize", "path/to/eventlog_v2_app-123", "--output", "json");
+            });
+        });
+        return app;
+    }
+}
