@@ -13,7 +13,7 @@ public enum JobOutcome
 
 /// <summary>One Spark job, from <c>SparkListenerJobStart</c> and <c>SparkListenerJobEnd</c>. Times are Unix epoch milliseconds.</summary>
 /// <param name="Id">The job id.</param>
-/// <param name="SubmissionTimeMs">When the job was submitted.</param>
+/// <param name="SubmissionTimeMs">When the job was submitted; <see langword="null"/> when the log has its end event but not its start.</param>
 /// <param name="CompletionTimeMs">When it completed; <see langword="null"/> when the log has no end event for it.</param>
 /// <param name="StageIds">The stages of the job, including ones Spark skipped because their output already existed.</param>
 /// <param name="Outcome">How the job ended.</param>
@@ -22,7 +22,7 @@ public enum JobOutcome
 /// <param name="JobGroup">The job group (<c>spark.jobGroup.id</c>), if any.</param>
 public sealed record JobInfo(
     int Id,
-    long SubmissionTimeMs,
+    long? SubmissionTimeMs,
     long? CompletionTimeMs,
     IReadOnlyList<int> StageIds,
     JobOutcome Outcome,

@@ -105,7 +105,7 @@ public static class EventLogReader
 
     private static string NoApplicationStartMessage(EventLogSource source, IReadOnlyDictionary<string, long> counts)
     {
-        var what = source.Parts.Count == 1 ? $"'{source.Parts[0].Name}'" : $"the {source.Parts.Count} parts of this log";
+        var what = source.Parts.Count == 1 ? $"'{source.Parts[0].Name}'" : $"This log ({source.Parts.Count} parts)";
         if (counts.Count == 0)
         {
             return $"{what} holds no Spark events: it is empty or not a Spark event log.";

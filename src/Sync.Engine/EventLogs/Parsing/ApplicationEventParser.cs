@@ -173,7 +173,7 @@ internal static class ApplicationEventParser
             return;
         }
 
-        var executor = model.Executor(id);
+        var executor = model.AddedExecutor(id);
         executor.Host = host;
         executor.Cores = cores;
         executor.AddedTimeMs = time;

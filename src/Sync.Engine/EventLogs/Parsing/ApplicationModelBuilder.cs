@@ -24,7 +24,7 @@ internal sealed class ApplicationModelBuilder
     internal sealed class JobState
     {
         public int Id;
-        public long SubmissionTimeMs;
+        public long? SubmissionTimeMs;
         public long? CompletionTimeMs;
         public List<int> StageIds = [];
         public JobOutcome Outcome;
@@ -104,12 +104,13 @@ internal sealed class ApplicationModelBuilder
         }
     }
 
-    public ExecutorState Executor(string id)
+    /// <summary>The executor with this id, or a new entry when there is none or the existing one was already added (a re-used id).</summary>
+    public ExecutorState AddedExecutor(string id)
     {
-        if (!Executors.TryGetValue(id, out var state))
+        if (!Executors.TryGetValue(id, out var state) || state.AddedTimeMs > 0 || state.Cores > 0)
         {
             state = new ExecutorState { Id = id };
-            Executors.Add(id, state);
+            Executors[id] = state;
             ExecutorOrder.Add(state);
         }
 
@@ -157,7 +158,7 @@ internal sealed class ApplicationModelBuilder
                 .Select(e => new ExecutorInfo(e.Id, e.Host, e.Cores, e.AddedTimeMs, e.RemovedTimeMs, e.RemovedReason, e.MaxMemoryBytes, e.ResourceProfileId))
                 .ToArray(),
             Jobs = Jobs.Values
-                .OrderBy(j => j.SubmissionTimeMs).ThenBy(j => j.Id)
+                .OrderBy(j => j.SubmissionTimeMs ?? j.CompletionTimeMs ?? 0).ThenBy(j => j.Id)
                 .Select(j => new JobInfo(j.Id, j.SubmissionTimeMs, j.CompletionTimeMs, j.StageIds, j.Outcome, j.FailureReason, j.SqlExecutionId, j.JobGroup))
                 .ToArray(),
             Stages = Stages.Values

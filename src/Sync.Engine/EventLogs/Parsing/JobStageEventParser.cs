@@ -70,7 +70,7 @@ internal static class JobStageEventParser
         }
 
         model.Jobs[job.Id] = job;
-        model.SeeTime(job.SubmissionTimeMs);
+        model.SeeTime(job.SubmissionTimeMs ?? 0);
     }
 
     public static void ParseJobEnd(ref Utf8JsonReader reader, ApplicationModelBuilder model)
@@ -126,7 +126,7 @@ internal static class JobStageEventParser
         if (!model.Jobs.TryGetValue(id, out var job))
         {
             // The start event is in a part of the log we did not get; keep what the end says.
-            job = new ApplicationModelBuilder.JobState { Id = id, SubmissionTimeMs = completion ?? 0 };
+            job = new ApplicationModelBuilder.JobState { Id = id };
             model.Jobs[id] = job;
         }
 
