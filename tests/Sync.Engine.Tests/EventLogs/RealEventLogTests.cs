@@ -8,6 +8,7 @@ namespace Sync.Engine.Tests.EventLogs;
 /// Every real file under <c>../shared/data/eventlogs</c> either parses, with its counts equal to an independent text
 /// count of its events, or fails with the documented <see cref="EventLogFormatException"/>.
 /// </summary>
+[Collection("Archives")]
 public class RealEventLogTests
 {
     /// <summary>Files that are not complete event logs, and the documented error each gets.</summary>
