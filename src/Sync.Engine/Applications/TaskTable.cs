@@ -50,7 +50,7 @@ public sealed class TaskTable
     {
         get
         {
-            for (var i = 0; i < _chunks.Count; i++)
+            for (var i = 0; i < _chunks.Count && i << ChunkShift < Count; i++)
             {
                 var length = Math.Min(ChunkSize, Count - (i << ChunkShift));
                 yield return new ReadOnlyMemory<TaskRecord>(_chunks[i], 0, length);
@@ -63,14 +63,14 @@ public sealed class TaskTable
 
     internal ref TaskRecord AddUninitialized()
     {
-        var offset = Count & (ChunkSize - 1);
-        if (offset == 0)
+        var chunk = Count >> ChunkShift;
+        if (chunk == _chunks.Count)
         {
             _chunks.Add(new TaskRecord[ChunkSize]);
         }
 
+        ref var slot = ref _chunks[chunk][Count & (ChunkSize - 1)];
         Count++;
-        ref var slot = ref _chunks[^1][offset];
         slot = default;
         return ref slot;
     }

@@ -41,6 +41,19 @@ internal sealed class EventLineParser(ApplicationModelBuilder model)
 
     public void Parse(ReadOnlySpan<byte> line)
     {
+        try
+        {
+            ParseObject(line);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Utf8JsonReader reports invalid UTF-8 inside a string when the string is read.
+            throw new JsonException("the line holds invalid UTF-8 text", e);
+        }
+    }
+
+    private void ParseObject(ReadOnlySpan<byte> line)
+    {
         var reader = new Utf8JsonReader(line, Options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {

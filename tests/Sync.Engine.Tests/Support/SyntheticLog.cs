@@ -1,0 +1,61 @@
+using System.Text;
+using Sync.Engine.Applications;
+using Sync.Engine.EventLogs;
+using Sync.Engine.EventLogs.Sources;
+
+namespace Sync.Engine.Tests.Support;
+
+/// <summary>
+/// Writes small event logs with Spark's exact event and field names, for cases whose expected numbers must be worked out
+/// by hand (interval unions, utilisation, skew). Times are offsets in ms from a fixed epoch.
+/// </summary>
+public sealed class SyntheticLog
+{
+    public const long Epoch = 1_700_000_000_000;
+    private readonly StringBuilder _text = new();
+    private long _taskId;
+
+    public SyntheticLog(long endMs, IDictionary<string, string>? properties = null)
+    {
+        Line("""{"Event":"SparkListenerLogStart","Spark Version":"3.5.1"}""");
+        Line($$$"""{"Event":"SparkListenerApplicationStart","App Name":"synthetic","App ID":"app-1","Timestamp":{{{Epoch}}},"User":"tester"}""");
+        var props = string.Join(",", (properties ?? new Dictionary<string, string>()).Select(p => $"\"{p.Key}\":\"{p.Value}\""));
+        Line($$$"""{"Event":"SparkListenerEnvironmentUpdate","JVM Information":{},"Spark Properties":{{{{props}}}},"System Properties":{},"Classpath Entries":{} }""");
+        EndMs = endMs;
+    }
+
+    public long EndMs { get; }
+
+    public SyntheticLog Executor(string id, int cores, long addedMs, long? removedMs = null, string reason = "gone")
+    {
+        Line($$$"""{"Event":"SparkListenerExecutorAdded","Timestamp":{{{Epoch + addedMs}}},"Executor ID":"{{{id}}}","Executor Info":{"Host":"host-{{{id}}}","Total Cores":{{{cores}}},"Log Urls":{} } }""");
+        if (removedMs is { } removed)
+        {
+            Line($$$"""{"Event":"SparkListenerExecutorRemoved","Timestamp":{{{Epoch + removed}}},"Executor ID":"{{{id}}}","Removed Reason":"{{{reason}}}"}""");
+        }
+
+        return this;
+    }
+
+    public SyntheticLog Stage(int stageId, long submittedMs, long completedMs, params (long From, long To)[] tasks)
+    {
+        Line($$$"""{"Event":"SparkListenerStageSubmitted","Stage Info":{"Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Stage Name":"stage {{{stageId}}}","Number of Tasks":{{{tasks.Length}}},"RDD Info":[],"Parent IDs":[],"Submission Time":{{{Epoch + submittedMs}}}},"Properties":{} }""");
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            var (from, to) = tasks[i];
+            Line($$$"""{"Event":"SparkListenerTaskEnd","Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Task Type":"ShuffleMapTask","Task End Reason":{"Reason":"Success"},"Task Info":{"Task ID":{{{_taskId++}}},"Index":{{{i}}},"Attempt":0,"Launch Time":{{{Epoch + from}}},"Executor ID":"1","Host":"host-1","Locality":"PROCESS_LOCAL","Speculative":false,"Getting Result Time":0,"Finish Time":{{{Epoch + to}}},"Failed":false,"Killed":false,"Accumulables":[]},"Task Metrics":{"Executor Run Time":{{{to - from}}},"JVM GC Time":{{{(to - from) / 10}}},"Disk Bytes Spilled":{{{i}}} } }""");
+        }
+
+        Line($$$"""{"Event":"SparkListenerStageCompleted","Stage Info":{"Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Stage Name":"stage {{{stageId}}}","Number of Tasks":{{{tasks.Length}}},"RDD Info":[],"Parent IDs":[],"Submission Time":{{{Epoch + submittedMs}}},"Completion Time":{{{Epoch + completedMs}}} } }""");
+        return this;
+    }
+
+    public async Task<SparkApplication> ReadAsync()
+    {
+        var text = _text + $$$"""{"Event":"SparkListenerApplicationEnd","Timestamp":{{{Epoch + EndMs}}} }""" + "\n";
+        using var source = EventLogSource.FromStream(new MemoryStream(Encoding.UTF8.GetBytes(text)), "synthetic");
+        return await EventLogReader.ReadAsync(source);
+    }
+
+    private void Line(string json) => _text.Append(json).Append('\n');
+}
