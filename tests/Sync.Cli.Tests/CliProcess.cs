@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace Sync.Cli.Tests;
+
+/// <summary>Runs the built <c>sync-cli</c> as a real child process and captures its exit code, stdout and stderr.</summary>
+public static class CliProcess
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoRoot,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sync-cli.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Sync.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Sync.sln not found above " + AppContext.BaseDirectory);
+    }
+}
