@@ -1,4 +1,11 @@
-using Spectre.Console.Cli;
+using Spectre.Console;
 using Sync.Cli;
 
-return await SyncCliApp.Create().RunAsync(args);
+var console = AnsiConsole.Console;
+if (Console.IsOutputRedirected)
+{
+    // A file or pipe has no width: do not squeeze tables into the 80 columns Spectre assumes.
+    console.Profile.Width = 160;
+}
+
+return await SyncCliApp.Create(console).RunAsync(args);

@@ -33,21 +33,31 @@ internal static class SummaryRenderer
         {
             console.Write(new Rule("[bold]Longest stages[/]").LeftJustified());
             var stages = new Table().Border(TableBorder.Rounded);
-            foreach (var column in new[] { "Stage", "Name", "Duration", "Tasks", "Median task", "Max task", "Skew", "Input", "Shuffle read", "Shuffle write", "Spill" })
+            stages.AddColumn("Stage").AddColumn("Name");
+            foreach (var column in new[] { "Duration", "Tasks", "Median task", "Max task", "Skew" })
             {
-                stages.AddColumn(new TableColumn(column) { Alignment = column == "Name" ? Justify.Left : Justify.Right });
+                stages.AddColumn(new TableColumn(column).RightAligned());
+            }
+
+            var volumes = new Table().Border(TableBorder.Rounded).AddColumn("Stage");
+            foreach (var column in new[] { "Input", "Shuffle read", "Shuffle write", "Spill (disk)" })
+            {
+                volumes.AddColumn(new TableColumn(column).RightAligned());
             }
 
             foreach (var st in s.TopStages)
             {
+                var id = $"{st.StageId}.{st.AttemptId}{(st.Failed ? " [red]failed[/]" : "")}";
                 stages.AddRow(
-                    $"{st.StageId}.{st.AttemptId}{(st.Failed ? " [red]failed[/]" : "")}",
-                    Markup.Escape(Truncate(st.Name, 40)),
+                    id,
+                    Markup.Escape(Truncate(st.Name, 30)),
                     Format.Duration(st.DurationMs),
                     Format.Number(st.Tasks),
                     Format.Duration(st.MedianTaskMs),
                     Format.Duration(st.MaxTaskMs),
-                    st.Skew >= 3 ? $"[yellow]{st.Skew:0.0}x[/]" : $"{st.Skew:0.0}x",
+                    st.Skew >= 3 ? $"[yellow]{st.Skew:0.0}x[/]" : $"{st.Skew:0.0}x");
+                volumes.AddRow(
+                    id,
                     Format.Bytes(st.InputBytes),
                     Format.Bytes(st.ShuffleReadBytes),
                     Format.Bytes(st.ShuffleWriteBytes),
@@ -55,6 +65,7 @@ internal static class SummaryRenderer
             }
 
             console.Write(stages);
+            console.Write(volumes);
         }
 
         if (s.Tasks.FailureReasons.Count > 0)
