@@ -1,0 +1,81 @@
+using System.Globalization;
+using Sync.Engine.EventLogs;
+using Sync.Engine.Summaries;
+using Sync.Engine.Tests.Support;
+
+namespace Sync.Engine.Tests.EventLogs;
+
+/// <summary>
+/// The 620 logs of the ground-truth set (read from ../shared, never copied: CC BY-NC-SA) parse, and their counts, sums
+/// and durations equal the independent figures of its GROUND_TRUTH.csv.
+/// </summary>
+public class GroundTruthLogTests
+{
+    [Fact]
+    public async Task EveryGroundTruthLogMatchesItsCsvRow()
+    {
+        var root = Path.Combine(TestPaths.SharedData, "ground-truth", "cemsbr-phd_notebook");
+        var rows = ReadCsv(Path.Combine(root, "GROUND_TRUTH.csv"));
+        Assert.Equal(620, rows.Count);
+
+        var mismatches = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (row, ct) =>
+        {
+            var app = await EventLogReader.ReadAsync(Path.Combine(root, row["file"]), ct);
+            var summary = ApplicationSummarizer.Summarize(app);
+            void Check(string column, long actual)
+            {
+                if (long.Parse(row[column], CultureInfo.InvariantCulture) != actual)
+                {
+                    mismatches.Add($"{row["file"]}: {column} {row[column]} in the CSV, {actual} read");
+                }
+            }
+
+            Check("tasks_ended", app.Tasks.Count);
+            Check("jobs", app.Jobs.Count);
+            Check("stages_completed", app.Stages.Count(s => s.CompletionTimeMs is not null));
+            Check("executors", app.Executors.Count(e => !e.IsDriver));
+            Check("total_executor_cores", app.Executors.Where(e => !e.IsDriver).Sum(e => e.Cores));
+            Check("input_bytes_read", summary.Io.InputBytes);
+            Check("shuffle_bytes_written", summary.Io.ShuffleWriteBytes);
+            Check("duration_ms", app.WallTimeMs);
+        });
+
+        Assert.True(mismatches.IsEmpty, string.Join("\n", mismatches.Take(20)));
+    }
+
+    private static List<Dictionary<string, string>> ReadCsv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = SplitCsv(lines[0]);
+        return lines.Skip(1).Where(l => l.Length > 0)
+            .Select(l => header.Zip(SplitCsv(l)).ToDictionary(p => p.First, p => p.Second))
+            .ToList();
+    }
+
+    private static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        foreach (var c in line)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
+    }
+}
