@@ -2,7 +2,7 @@ using Sync.Bench;
 
 // Sync.Bench: a plain Release console harness (no BenchmarkDotNet).
 //   generate [--size-gb 1.0] [--out bench/out] [--source <zip or log>]   build a large event log from real events
-//   run [--dir bench/out] [--repeat 3] [--no-unpinned]                   measure each file in fresh child processes
+//   run [--dir bench/out] [--repeat 3] [--cpu N] [--no-unpinned] [--profile] measure each file in fresh child processes
 //   measure <reader|lines|json|buffered-lines> <file>                    (child) one measurement, one JSON line on stdout
 if (args.Length == 0)
 {

@@ -25,6 +25,7 @@ internal static class Runner
         var repeat = int.Parse(Paths.Option(args, "--repeat") ?? "3", Inv);
         var unpinned = !args.Contains("--no-unpinned");
         var profile = args.Contains("--profile");
+        var cpu = int.Parse(Paths.Option(args, "--cpu") ?? (Environment.ProcessorCount - 1).ToString(Inv), Inv);
         var command = "dotnet run -c Release --project bench/Sync.Bench -- run" + (args.Length > 0 ? " " + string.Join(" ", args) : "");
         var files = new[] { Paths.PlainName, Paths.ZstdName }.Select(f => Path.Combine(dir, f)).Where(File.Exists).ToList();
         if (files.Count == 0)
@@ -64,7 +65,7 @@ internal static class Runner
             {
                 foreach (var variant in variants)
                 {
-                    var result = RunChild(dotnet, dll, taskset, variant, file);
+                    var result = RunChild(dotnet, dll, taskset, cpu, variant, file);
                     results.Add((Path.GetFileName(file), variant, round, result));
                     Console.Error.WriteLine(
                         $"round {round} {Path.GetFileName(file)} {variant.Label}: {result.WallMs / 1000:F3} s wall, {result.CpuMs / 1000:F3} s CPU, " +
@@ -73,14 +74,14 @@ internal static class Runner
             }
         }
 
-        var markdown = Report(results, variants, files.Select(Path.GetFileName).ToList()!, repeat, command, started, loadBefore, ReadText("/proc/loadavg"), taskset);
+        var markdown = Report(results, variants, files.Select(Path.GetFileName).ToList()!, repeat, command, started, loadBefore, ReadText("/proc/loadavg"), taskset, cpu);
         Console.WriteLine(markdown);
         File.WriteAllText(Path.Combine(dir, "results.md"), markdown);
         Console.Error.WriteLine($"wrote {Path.Combine(dir, "results.md")}");
         return 0;
     }
 
-    private static MeasureResult RunChild(string dotnet, string dll, string? taskset, Variant variant, string file)
+    private static MeasureResult RunChild(string dotnet, string dll, string? taskset, int cpu, Variant variant, string file)
     {
         var pinWithTaskset = variant.Pinned && taskset is not null;
         var start = new ProcessStartInfo(pinWithTaskset ? taskset! : dotnet)
@@ -91,9 +92,9 @@ internal static class Runner
         };
         if (pinWithTaskset)
         {
-            // taskset pins every thread of the child (the runtime's own threads included) to CPU 0.
+            // taskset pins every thread of the child (the runtime's own threads included) to one CPU.
             start.ArgumentList.Add("-c");
-            start.ArgumentList.Add("0");
+            start.ArgumentList.Add(cpu.ToString(Inv));
             start.ArgumentList.Add(dotnet);
         }
 
@@ -106,7 +107,7 @@ internal static class Runner
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the child");
         if (variant.Pinned && !pinWithTaskset && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
         {
-            process.ProcessorAffinity = 1; // fallback: pins the child's main thread (threads it starts later inherit it)
+            process.ProcessorAffinity = (nint)(1L << cpu); // fallback: pins the child's main thread (threads it starts later inherit it)
         }
 
         var errorTask = process.StandardError.ReadToEndAsync();
@@ -124,7 +125,7 @@ internal static class Runner
 
     private static string Report(
         List<(string File, Variant Variant, int Round, MeasureResult Result)> results, List<Variant> variants, List<string> files, int repeat,
-        string command, DateTime started, string loadBefore, string loadAfter, string? taskset)
+        string command, DateTime started, string loadBefore, string loadAfter, string? taskset, int cpu)
     {
         var md = new StringBuilder();
         md.AppendLine("# Sync.Bench results");
@@ -135,7 +136,7 @@ internal static class Runner
         md.AppendLine($"- Load average before / after: {loadBefore.Trim()} / {loadAfter.Trim()} (shared machine: absolute times drift, compare ratios)");
         md.AppendLine($"- Each cell is the median of {repeat} runs, each in a fresh child process (`dotnet Sync.Bench.dll measure <mode> <file>`), " +
                       $"DOTNET_gcServer=0 (workstation, non-concurrent GC), files and modes interleaved each round, page cache warmed first.");
-        md.AppendLine($"- Pinned rows run under `{(taskset is null ? "Process.ProcessorAffinity = 1" : "taskset -c 0")}` (one core); \"(unpinned)\" rows may use all cores.");
+        md.AppendLine($"- Pinned rows run under `{(taskset is null ? $"Process.ProcessorAffinity = 1 << {cpu}" : $"taskset -c {cpu}")}` (one core); \"(unpinned)\" rows may use all cores.");
         md.AppendLine("- MB = 10^6 bytes of decompressed JSON lines; MiB = 2^20 bytes. MB/s = bytes / wall time; MB/s per core = bytes / CPU time (user+system, all threads of the child, timed part only).");
         md.AppendLine("- Modes: `lines` = read (and decompress) the file and split it into lines (SearchValues IndexOfAny('\\n') over a 1 MiB buffer); " +
                       "`json` = the same plus a bare `Utf8JsonReader` token loop over every line; `reader` = `EventLogReader.ReadAsync(path)` building the full `SparkApplication`" +
@@ -158,11 +159,11 @@ internal static class Runner
                 var bytes = runs[0].DecompressedBytes;
                 var tasks = runs[0].Tasks;
                 var wall = Median(runs.Select(r => r.WallMs)) / 1000;
-                var cpu = Median(runs.Select(r => r.CpuMs)) / 1000;
+                var cpuSeconds = Median(runs.Select(r => r.CpuMs)) / 1000;
                 var peak = Median(runs.Select(r => (double)r.PeakWorkingSetBytes));
                 var perTask = tasks > 0;
                 md.AppendLine(string.Join(" | ", [
-                    $"| {file}", variant.Label, F(wall, 3), F(bytes / 1e6 / wall, 1), F(cpu, 3), F(bytes / 1e6 / cpu, 1),
+                    $"| {file}", variant.Label, F(wall, 3), F(bytes / 1e6 / wall, 1), F(cpuSeconds, 3), F(bytes / 1e6 / cpuSeconds, 1),
                     perTask ? F(tasks / wall, 0) : "—",
                     F(peak / 1048576, 1),
                     perTask ? F(peak / tasks, 0) : "—",
