@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text.Json;
 using Sync.Engine.Applications;
@@ -217,6 +218,7 @@ public static class EventLogReader
     }
 
     /// <summary>Parses every complete line in <c>buffer[start..end)</c>; returns where the incomplete rest begins.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ParseLines(
         byte[] buffer, int start, int end, string file, ref long lineNumber, ref bool skippingLongLine, EventLineParser parser, ReadState state)
     {

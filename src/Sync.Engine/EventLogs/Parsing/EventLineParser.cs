@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -14,6 +15,9 @@ internal sealed class EventLineParser(ApplicationModelBuilder model)
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 1024, CommentHandling = JsonCommentHandling.Skip };
     private readonly long[] _kindCounts = new long[Enum.GetValues<EventKind>().Length];
     private readonly Dictionary<string, long> _otherCounts = new(StringComparer.Ordinal);
+    private readonly JsonValueCutter _taskEndCutter = new("\"Accumulables\":[", "\"Task Executor Metrics\":{", "\"Updated Blocks\":[");
+    private readonly JsonValueCutter _stageCutter = new("\"Accumulables\":[");
+    private readonly JsonValueCutter _sqlCutter = new("\"sparkPlanInfo\":{");
 
     public IReadOnlyDictionary<string, long> EventCounts(out Dictionary<string, long> unknown)
     {
@@ -39,6 +43,7 @@ internal sealed class EventLineParser(ApplicationModelBuilder model)
         return counts;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Parse(ReadOnlySpan<byte> line)
     {
         try
@@ -52,6 +57,7 @@ internal sealed class EventLineParser(ApplicationModelBuilder model)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseObject(ReadOnlySpan<byte> line)
     {
         var reader = new Utf8JsonReader(line, Options);
@@ -69,9 +75,13 @@ internal sealed class EventLineParser(ApplicationModelBuilder model)
         {
             // Not Spark's own writer: find the event name, then parse the object again from its start.
             var name = FindEventName(line);
-            reader = new Utf8JsonReader(line, Options);
-            reader.Read();
-            Dispatch(ref reader, name);
+            if (!CountedOnly(line, EventNames.Classify(name)))
+            {
+                reader = new Utf8JsonReader(line, Options);
+                reader.Read();
+                Dispatch(ref reader, EventNames.Classify(name), name);
+            }
+
             return;
         }
 
@@ -82,29 +92,45 @@ internal sealed class EventLineParser(ApplicationModelBuilder model)
         }
 
         var eventName = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
-        Dispatch(ref reader, eventName);
+        var kind = EventNames.Classify(eventName);
+        if (CountedOnly(line, kind))
+        {
+            return;
+        }
+
+        var cutter = kind switch
+        {
+            EventKind.TaskEnd => _taskEndCutter,
+            EventKind.StageCompleted or EventKind.StageSubmitted => _stageCutter,
+            EventKind.SqlExecutionStart => _sqlCutter,
+            _ => null,
+        };
+        var cut = cutter is null ? line : cutter.Cut(line);
+        if (cut != line)
+        {
+            // Same first bytes: move a reader over the cut line past the "Event" name again.
+            reader = new Utf8JsonReader(cut, Options);
+            reader.Read();
+            reader.Read();
+            reader.Read();
+        }
+
+        Dispatch(ref reader, kind, eventName);
     }
 
-    private void Dispatch(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Dispatch(ref Utf8JsonReader reader, EventKind kind, ReadOnlySpan<byte> name)
     {
-        var kind = EventNames.Classify(name);
         if (kind is EventKind.OtherSpark or EventKind.Unknown)
         {
+            // Events the model does not use are counted by name, not parsed further.
             Count(name);
-            // Still validate the line so that corrupt lines are reported wherever they are.
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                JsonRead.SkipValue(ref reader);
-            }
-
-            EnsureEnd(ref reader);
             return;
         }
 
         switch (kind)
         {
             case EventKind.TaskEnd: TaskEventParser.ParseEnd(ref reader, model); break;
-            case EventKind.TaskStart: TaskEventParser.ParseStart(ref reader, model); break;
             case EventKind.StageSubmitted: JobStageEventParser.ParseStageSubmitted(ref reader, model); break;
             case EventKind.StageCompleted: JobStageEventParser.ParseStageCompleted(ref reader, model); break;
             case EventKind.JobStart: JobStageEventParser.ParseJobStart(ref reader, model); break;
@@ -123,6 +149,28 @@ internal sealed class EventLineParser(ApplicationModelBuilder model)
 
         EnsureEnd(ref reader);
         _kindCounts[(int)kind]++;
+    }
+
+    /// <summary>Handles the events that are counted at byte level without tokenizing; returns whether it did.</summary>
+    private bool CountedOnly(ReadOnlySpan<byte> line, EventKind kind)
+    {
+        if (kind != EventKind.TaskStart)
+        {
+            return false;
+        }
+
+        if (!line.EndsWith("}}"u8))
+        {
+            // Spark's task start ends with its task info; anything else may be cut off, so let the tokenizer judge it.
+            var reader = new Utf8JsonReader(line, Options);
+            while (reader.Read())
+            {
+            }
+        }
+
+        TaskEventParser.CountStart(line, model);
+        _kindCounts[(int)kind]++;
+        return true;
     }
 
     private static void EnsureEnd(ref Utf8JsonReader reader)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Sync.Engine.EventLogs.Parsing;
 
 /// <summary>Spark's event names (the <c>Event</c> field) and the <see cref="EventKind"/> each one maps to.</summary>
@@ -25,6 +26,7 @@ internal static class EventNames
 
     public static string Of(EventKind kind) => Known.First(k => k.Kind == kind).Name;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static EventKind Classify(ReadOnlySpan<byte> name)
     {
         foreach (var (kind, _, utf8) in Known)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Text;
 using System.Text.Json;
 using Sync.Engine.Applications;
@@ -11,6 +12,7 @@ namespace Sync.Engine.EventLogs.Parsing;
 /// </summary>
 internal static class JsonRead
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long Int64(ref Utf8JsonReader reader)
     {
         reader.Read();
@@ -33,6 +35,7 @@ internal static class JsonRead
 
     public static int Int32(ref Utf8JsonReader reader) => (int)Math.Clamp(Int64(ref reader), int.MinValue, int.MaxValue);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Boolean(ref Utf8JsonReader reader)
     {
         reader.Read();
@@ -63,6 +66,7 @@ internal static class JsonRead
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Interned(ref Utf8JsonReader reader, StringTable table)
     {
         reader.Read();
@@ -146,6 +150,7 @@ internal static class JsonRead
     }
 
     /// <summary>Moves to the value of the current property and skips it, whatever its type.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SkipValue(ref Utf8JsonReader reader)
     {
         reader.Read();
@@ -153,6 +158,7 @@ internal static class JsonRead
     }
 
     /// <summary>Moves to the value of the current property; returns whether it opened an object.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool EnterObject(ref Utf8JsonReader reader)
     {
         reader.Read();

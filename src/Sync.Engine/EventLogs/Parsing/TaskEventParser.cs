@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Sync.Engine.Applications;
@@ -12,32 +14,22 @@ internal static class TaskEventParser
 {
     private const int MaxReasonLength = 500;
 
-    public static void ParseStart(ref Utf8JsonReader reader, ApplicationModelBuilder model)
+    /// <summary>
+    /// A task start only counts (the end event carries the full task info); its launch time widens the observed time
+    /// range, which matters for a log that ends while tasks still run. Read at byte level: no tokenizing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void CountStart(ReadOnlySpan<byte> line, ApplicationModelBuilder model)
     {
         model.StartedTasks++;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var at = line.IndexOf("\"Launch Time\":"u8);
+        if (at >= 0 && Utf8Parser.TryParse(line[(at + 14)..], out long launch, out _))
         {
-            if (reader.ValueTextEquals("Task Info"u8) && JsonRead.EnterObject(ref reader))
-            {
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (reader.ValueTextEquals("Launch Time"u8))
-                    {
-                        model.SeeTime(JsonRead.Int64(ref reader));
-                    }
-                    else
-                    {
-                        JsonRead.SkipValue(ref reader);
-                    }
-                }
-            }
-            else
-            {
-                JsonRead.SkipValue(ref reader);
-            }
+            model.SeeTime(launch);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ParseEnd(ref Utf8JsonReader reader, ApplicationModelBuilder model)
     {
         ref var task = ref model.Tasks.AddUninitialized();
@@ -56,6 +48,7 @@ internal static class TaskEventParser
         model.SeeTime(task.FinishTimeMs);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadEnd(ref Utf8JsonReader reader, ref TaskRecord task, ApplicationModelBuilder model)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -92,6 +85,7 @@ internal static class TaskEventParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadInfo(ref Utf8JsonReader reader, ref TaskRecord task, ApplicationModelBuilder model)
     {
         if (!JsonRead.EnterObject(ref reader))
@@ -169,6 +163,7 @@ internal static class TaskEventParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static TaskLocality ParseLocality(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -195,6 +190,7 @@ internal static class TaskEventParser
         return reader.ValueTextEquals("RACK_LOCAL"u8) ? TaskLocality.RackLocal : TaskLocality.Any;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadEndReason(ref Utf8JsonReader reader, ref TaskRecord task, ApplicationModelBuilder model)
     {
         if (!JsonRead.EnterObject(ref reader))
@@ -265,6 +261,7 @@ internal static class TaskEventParser
         return text.Length > MaxReasonLength ? text.ToString(0, MaxReasonLength) + "…" : text.ToString();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadMetrics(ref Utf8JsonReader reader, ref TaskRecord task)
     {
         if (!JsonRead.EnterObject(ref reader))
@@ -337,6 +334,7 @@ internal static class TaskEventParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadShuffleRead(ref Utf8JsonReader reader, ref TaskRecord task)
     {
         if (!JsonRead.EnterObject(ref reader))
@@ -369,6 +367,7 @@ internal static class TaskEventParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadShuffleWrite(ref Utf8JsonReader reader, ref TaskRecord task)
     {
         if (!JsonRead.EnterObject(ref reader))
@@ -397,6 +396,7 @@ internal static class TaskEventParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadInputOutput(ref Utf8JsonReader reader, ref long bytes, ref long records, ReadOnlySpan<byte> bytesName, ReadOnlySpan<byte> recordsName)
     {
         if (!JsonRead.EnterObject(ref reader))

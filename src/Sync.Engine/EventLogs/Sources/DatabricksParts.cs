@@ -23,7 +23,7 @@ internal static class DatabricksParts
         if (missing.Count > 0)
         {
             warnings.Add($"Part(s) {string.Join(", ", missing)} do not start with DBCEventLoggingListenerMetadata; parts are read in file-name order.");
-            return (files.Select(f => new EventLogSourcePart(f, () => File.OpenRead(f))).ToArray(), warnings);
+            return (files.Select(LocalFile.Part).ToArray(), warnings);
         }
 
         var contexts = withMetadata.Select(p => p.Meta!.Value.SparkContextId).Distinct().ToList();
@@ -57,7 +57,7 @@ internal static class DatabricksParts
             }
         }
 
-        return (ordered.Select(p => new EventLogSourcePart(p.File, () => File.OpenRead(p.File))).ToArray(), warnings);
+        return (ordered.Select(p => LocalFile.Part(p.File)).ToArray(), warnings);
     }
 
     private static Metadata? ReadMetadata(string file)

@@ -28,7 +28,7 @@ internal static partial class EventLogLocator
     private static EventLogSource SingleFile(string file) =>
         new(EventLogLayout.SingleFile, [Part(file)], file.EndsWith(InProgressSuffix, StringComparison.Ordinal), []);
 
-    private static EventLogSourcePart Part(string file) => new(file, () => File.OpenRead(file));
+    private static EventLogSourcePart Part(string file) => LocalFile.Part(file);
 
     private static EventLogSource FromDirectory(string directory, string? temporaryDirectory)
     {
