@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Buffers;
 
 namespace Sync.Engine.EventLogs.Parsing;
 
@@ -12,8 +11,6 @@ namespace Sync.Engine.EventLogs.Parsing;
 /// </summary>
 internal sealed class JsonValueCutter
 {
-    private static readonly SearchValues<byte> Structural = SearchValues.Create("\"[]{}"u8);
-    private static readonly SearchValues<byte> StringEnd = SearchValues.Create("\"\\"u8);
     private readonly byte[][] _keys;
     private byte[] _scratch = new byte[64 * 1024];
     private readonly List<(int Open, int Close)> _cuts = [];
@@ -82,64 +79,61 @@ internal sealed class JsonValueCutter
         }
 
         var depth = 0;
-        var position = open;
-        while (position < json.Length)
+        for (var i = open; i < json.Length; i++)
         {
-            var next = json[position..].IndexOfAny(Structural);
-            if (next < 0)
-            {
-                return -1;
-            }
-
-            position += next;
-            switch (json[position])
+            switch (json[i])
             {
                 case (byte)'"':
-                    position = StringEndAfter(json, position + 1);
-                    if (position < 0)
+                    i = ClosingQuote(json, i + 1);
+                    if (i < 0)
                     {
                         return -1;
                     }
 
-                    continue;
+                    break;
                 case (byte)'[' or (byte)'{':
                     depth++;
                     break;
-                default:
-                    depth--;
-                    if (depth == 0)
+                case (byte)']' or (byte)'}':
+                    if (--depth == 0)
                     {
-                        return position + 1;
+                        return i + 1;
                     }
 
                     break;
             }
-
-            position++;
         }
 
         return -1;
     }
 
-    /// <summary>Index just past the quote that closes a string whose content starts at <paramref name="position"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int StringEndAfter(ReadOnlySpan<byte> json, int position)
+    /// <summary>
+    /// Index of the quote that closes a string whose content starts at <paramref name="position"/>: the next quote
+    /// preceded by an even number of backslashes (most strings have none, so one vectorised search usually finds it).
+    /// </summary>
+    private static int ClosingQuote(ReadOnlySpan<byte> json, int position)
     {
         while (position < json.Length)
         {
-            var next = json[position..].IndexOfAny(StringEnd);
+            var next = json[position..].IndexOf((byte)'"');
             if (next < 0)
             {
                 return -1;
             }
 
             position += next;
-            if (json[position] == (byte)'"')
+            var backslashes = 0;
+            while (json[position - 1 - backslashes] == (byte)'\\')
             {
-                return position + 1;
+                backslashes++;
             }
 
-            position += 2; // an escape and the character it escapes
+            if ((backslashes & 1) == 0)
+            {
+                return position;
+            }
+
+            position++;
         }
 
         return -1;
