@@ -28,6 +28,9 @@ public static class SyncCliApp
                     .WithDescription("Summarise a Spark event log: wall time, executors, utilisation, top stages, skew, spill, shuffle, failures.")
                     .WithExample("eventlog", "summarize", "samples/eventlogs/application_1536831636016_59384_1")
                     .WithExample("eventlog", "summarize", "path/to/eventlog_v2_app-123", "--output", "json");
+                eventlog.AddCommand<SimulateCommand>("simulate")
+                    .WithDescription("Re-simulate a run's schedule and predict its wall time on other executor counts.")
+                    .WithExample("eventlog", "simulate", "samples/eventlogs/application_1538416563558_0014", "--executors", "1,2,4,8");
             });
         });
         return app;

@@ -1,0 +1,117 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Sync.Cli.Rendering;
+using Sync.Engine.EventLogs;
+using Sync.Engine.Simulation;
+
+namespace Sync.Cli.Commands;
+
+/// <summary><c>sync-cli eventlog simulate &lt;path&gt; --executors 2,4,8 [--cores N]</c>: predicted wall times for explicit executor counts.</summary>
+public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<SimulateCommand.Settings>
+{
+    /// <summary>Arguments and options.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary>The event log.</summary>
+        [CommandArgument(0, "<path>")]
+        [Description("Event log file, eventlog_v2_* directory, Databricks log folder, or .zip/.tgz of one.")]
+        public string Path { get; init; } = "";
+
+        /// <summary>Executor counts to predict, comma-separated.</summary>
+        [CommandOption("-e|--executors <LIST>")]
+        [Description("Executor counts to predict, comma-separated (e.g. 2,4,8,16).")]
+        public string Executors { get; init; } = "";
+
+        /// <summary>Cores per executor; the observed value when omitted.</summary>
+        [CommandOption("-c|--cores <N>")]
+        [Description("Cores per executor (default: as observed).")]
+        public int? Cores { get; init; }
+
+        /// <summary>Output format.</summary>
+        [CommandOption("-o|--output <FORMAT>")]
+        [Description("text (default) or json.")]
+        [DefaultValue(OutputFormat.Text)]
+        public OutputFormat Output { get; init; } = OutputFormat.Text;
+
+        /// <summary>The parsed executor counts.</summary>
+        public IReadOnlyList<int> ExecutorCounts =>
+            Executors.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(e => int.TryParse(e, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).ToArray();
+
+        /// <inheritdoc/>
+        public override ValidationResult Validate()
+        {
+            if (ExecutorCounts.Count == 0 || ExecutorCounts.Any(n => n is < 1 or > 100_000))
+            {
+                return ValidationResult.Error("--executors takes a comma-separated list of counts between 1 and 100000, e.g. --executors 2,4,8");
+            }
+
+            return Cores is < 1 or > 1024 ? ValidationResult.Error("--cores must be between 1 and 1024") : ValidationResult.Success();
+        }
+    }
+
+    /// <inheritdoc/>
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        Sync.Engine.Applications.SparkApplication app;
+        try
+        {
+            app = await EventLogReader.ReadAsync(settings.Path, cancellationToken);
+        }
+        catch (Exception e) when (e is FileNotFoundException or EventLogFormatException or UnauthorizedAccessException or IOException)
+        {
+            return Errors.Report(e.Message, e is FileNotFoundException ? "Check the path." : null);
+        }
+
+        var simulator = new ScheduleSimulator(app);
+        var observed = simulator.ObservedShape;
+        var reconstruction = simulator.Reconstruct();
+        var predictions = settings.ExecutorCounts
+            .Select(n => simulator.Predict(new ClusterShape(n, settings.Cores ?? observed.CoresPerExecutor, observed.TaskCpus)))
+            .ToList();
+
+        if (settings.Output == OutputFormat.Json)
+        {
+            var document = new
+            {
+                observed = new { executors = observed.Executors, coresPerExecutor = observed.CoresPerExecutor, wallTimeMs = simulator.ObservedWallTimeMs },
+                reconstruction = new { wallTimeMs = reconstruction.WallTimeMs, error = ReconstructionError(reconstruction.WallTimeMs, simulator.ObservedWallTimeMs) },
+                predictions = predictions.Select(p => new
+                {
+                    executors = p.Shape.Executors,
+                    coresPerExecutor = p.Shape.CoresPerExecutor,
+                    wallTimeMs = p.WallTimeMs,
+                    taskActiveTimeMs = p.TaskActiveTimeMs,
+                    driverOnlyTimeMs = p.DriverOnlyTimeMs,
+                    warnings = p.Warnings,
+                }),
+            };
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+            return ExitCodes.Success;
+        }
+
+        console.MarkupLine($"[bold]{Markup.Escape(app.Info.Name)}[/] [grey]{Markup.Escape(app.Info.Id)}[/]: observed {observed} in {Format.Duration(simulator.ObservedWallTimeMs)}; " +
+                           $"re-simulated {Format.Duration(reconstruction.WallTimeMs)} ({ReconstructionError(reconstruction.WallTimeMs, simulator.ObservedWallTimeMs):+0.0%;-0.0%} reconstruction error)");
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Executors").AddColumn("Cores each")
+            .AddColumn(new TableColumn("Predicted wall time").RightAligned()).AddColumn(new TableColumn("Tasks running").RightAligned())
+            .AddColumn(new TableColumn("Driver only").RightAligned());
+        foreach (var p in predictions)
+        {
+            table.AddRow(p.Shape.Executors.ToString(CultureInfo.InvariantCulture), p.Shape.CoresPerExecutor.ToString(CultureInfo.InvariantCulture),
+                Format.Duration(p.WallTimeMs), Format.Duration(p.TaskActiveTimeMs), Format.Duration(p.DriverOnlyTimeMs));
+        }
+
+        console.Write(table);
+        foreach (var warning in predictions.SelectMany(p => p.Warnings).Distinct())
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static double ReconstructionError(long simulated, long observed) => observed <= 0 ? 0 : (double)(simulated - observed) / observed;
+}

@@ -1,0 +1,54 @@
+namespace Sync.Engine.Simulation;
+
+/// <summary>What an event anchors to in the plan: the application start, or a job's submission or completion.</summary>
+internal enum AnchorKind
+{
+    ApplicationStart,
+    JobSubmitted,
+    JobCompleted,
+}
+
+/// <summary>An event of the plan that something else waits on, and how long after it the driver acted in the observed run.</summary>
+internal readonly record struct Anchor(AnchorKind Kind, int Job, long GapMs);
+
+/// <summary>One stage attempt that ran tasks: its task durations and how it waited on its dependencies when observed.</summary>
+internal sealed class PlanStage
+{
+    public required int StageId;
+    public required int AttemptId;
+    public required int Job;
+    public required int[] TaskDurationsMs;
+    public long SubmitDelayMs;
+    public long CompletionTailMs;
+    public readonly List<int> Dependencies = [];
+    public readonly List<int> Dependents = [];
+}
+
+/// <summary>One job: when the driver submitted it relative to an anchor, its stages, and its completion tail.</summary>
+internal sealed class PlanJob
+{
+    public required int Id;
+    public required Anchor Submit;
+    public readonly List<int> Stages = [];
+    public long CompletionTailMs;
+    public readonly List<int> AnchoredJobs = [];
+}
+
+/// <summary>
+/// The schedule-relevant skeleton of a <see cref="Applications.SparkApplication"/>, made by <see cref="ApplicationPlanBuilder"/>:
+/// jobs anchored to the events that preceded them (so driver-only time is kept as measured), stage attempts with
+/// their dependencies and measured task durations, and the observed executor arrivals.
+/// </summary>
+internal sealed class ApplicationPlan
+{
+    public required List<PlanJob> Jobs { get; init; }
+    public required List<PlanStage> Stages { get; init; }
+    public required List<int> JobsAnchoredToStart { get; init; }
+    public required Anchor End { get; init; }
+    public required List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ObservedExecutors { get; init; }
+    public required int TaskCpus { get; init; }
+    public required ClusterShape ObservedShape { get; init; }
+    public required long ObservedWallTimeMs { get; init; }
+    public required List<string> Warnings { get; init; }
+    public int TaskCount => Stages.Sum(s => s.TaskDurationsMs.Length);
+}

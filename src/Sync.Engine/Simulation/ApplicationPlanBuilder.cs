@@ -1,0 +1,248 @@
+using Sync.Engine.Applications;
+
+namespace Sync.Engine.Simulation;
+
+/// <summary>Builds an <see cref="ApplicationPlan"/> from a <see cref="SparkApplication"/>.</summary>
+internal static class ApplicationPlanBuilder
+{
+    public static ApplicationPlan Build(SparkApplication app)
+    {
+        var start = app.Info.StartTimeMs;
+        var warnings = new List<string>();
+        if (app.ReadReport.IsIncomplete)
+        {
+            warnings.Add("The event log is incomplete: the prediction covers only what it recorded.");
+        }
+
+        // Task durations and observed first launch / last finish per stage attempt, in launch order.
+        var tasks = new Dictionary<(int, int), List<(long Launch, long Finish)>>();
+        foreach (var chunk in app.Tasks.Chunks)
+        {
+            foreach (ref readonly var t in chunk.Span)
+            {
+                if (!tasks.TryGetValue((t.StageId, t.StageAttemptId), out var list))
+                {
+                    tasks[(t.StageId, t.StageAttemptId)] = list = [];
+                }
+
+                // A task cannot outlive the application (some logs carry skewed or edited finish times).
+                var launch = Math.Clamp(t.LaunchTimeMs, start, app.EndTimeMs);
+                list.Add((launch, Math.Clamp(t.FinishTimeMs, launch, app.EndTimeMs)));
+            }
+        }
+
+        // Jobs in submission order; stage attempts without a known job get a job of their own.
+        var jobInfos = app.Jobs.Where(j => j.SubmissionTimeMs is not null).OrderBy(j => j.SubmissionTimeMs).ThenBy(j => j.Id).ToList();
+        var jobIndex = jobInfos.Select((j, i) => (j.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        var firstAttemptJob = app.Stages.Where(s => s.AttemptId == 0 || s.JobId >= 0).GroupBy(s => s.StageId).ToDictionary(g => g.Key, g => g.Max(s => s.JobId));
+        var stageInfo = app.Stages.ToDictionary(s => (s.StageId, s.AttemptId));
+
+        var jobObserved = new List<(long Submit, long Complete)>();
+        var jobs = new List<PlanJob>();
+        foreach (var j in jobInfos)
+        {
+            jobs.Add(new PlanJob { Id = j.Id, Submit = default });
+            jobObserved.Add((j.SubmissionTimeMs!.Value, j.CompletionTimeMs ?? long.MinValue));
+        }
+
+        var stages = new List<PlanStage>();
+        var stageObserved = new List<(long Submit, long LastFinish, long Complete)>();
+        foreach (var ((stageId, attemptId), list) in tasks.OrderBy(t => t.Value.Min(x => x.Launch)))
+        {
+            list.Sort((a, b) => a.Launch.CompareTo(b.Launch));
+            var firstLaunch = list[0].Launch;
+            var lastFinish = list.Max(x => x.Finish);
+            stageInfo.TryGetValue((stageId, attemptId), out var info);
+            var submit = Math.Min(info?.SubmissionTimeMs ?? firstLaunch, firstLaunch);
+            var complete = Math.Max(info?.CompletionTimeMs ?? lastFinish, lastFinish);
+            var job = firstAttemptJob.TryGetValue(stageId, out var jobId) && jobIndex.TryGetValue(jobId, out var ji) ? ji : -1;
+            if (job < 0)
+            {
+                // No job announced it (its job start is missing): a job of its own, submitted with the stage.
+                job = jobs.Count;
+                jobs.Add(new PlanJob { Id = -1, Submit = default });
+                jobObserved.Add((submit, complete));
+            }
+
+            stages.Add(new PlanStage
+            {
+                StageId = stageId,
+                AttemptId = attemptId,
+                Job = job,
+                TaskDurationsMs = list.Select(x => (int)Math.Min(int.MaxValue, x.Finish - x.Launch)).ToArray(),
+                CompletionTailMs = Math.Max(0, complete - lastFinish),
+            });
+            stageObserved.Add((submit, lastFinish, complete));
+            jobs[job].Stages.Add(stages.Count - 1);
+        }
+
+        // Dependencies: the parents' attempts (and this stage's previous attempt) that completed before it was submitted.
+        var attemptsByStage = stages.Select((s, i) => (s, i)).GroupBy(p => p.s.StageId).ToDictionary(g => g.Key, g => g.Select(p => p.i).ToList());
+        for (var i = 0; i < stages.Count; i++)
+        {
+            var s = stages[i];
+            stageInfo.TryGetValue((s.StageId, s.AttemptId), out var info);
+            var candidates = (info?.ParentIds ?? []).Append(s.StageId);
+            foreach (var parentId in candidates)
+            {
+                if (!attemptsByStage.TryGetValue(parentId, out var attempts))
+                {
+                    continue;
+                }
+
+                var dependency = attempts
+                    .Where(a => a != i && stageObserved[a].Complete <= stageObserved[i].Submit)
+                    .Where(a => parentId != s.StageId || stages[a].AttemptId < s.AttemptId)
+                    .OrderByDescending(a => stageObserved[a].Complete)
+                    .FirstOrDefault(-1);
+                if (dependency >= 0)
+                {
+                    s.Dependencies.Add(dependency);
+                    stages[dependency].Dependents.Add(i);
+                }
+            }
+
+            var ready = Math.Max(jobObserved[s.Job].Submit, s.Dependencies.Select(d => stageObserved[d].Complete).DefaultIfEmpty(long.MinValue).Max());
+            s.SubmitDelayMs = Math.Max(0, stageObserved[i].Submit - ready);
+        }
+
+        // Job completion tails and anchors (the latest earlier job event or the application start).
+        for (var j = 0; j < jobs.Count; j++)
+        {
+            var lastStage = jobs[j].Stages.Select(s => stageObserved[s].Complete).DefaultIfEmpty(jobObserved[j].Submit).Max();
+            var complete = jobObserved[j].Complete == long.MinValue ? lastStage : Math.Max(jobObserved[j].Complete, lastStage);
+            jobObserved[j] = (jobObserved[j].Submit, complete);
+            jobs[j].CompletionTailMs = complete - lastStage;
+        }
+
+        var completions = jobObserved.Select((o, i) => (Time: o.Complete, Job: i)).OrderBy(c => c.Time).ToList();
+        var anchoredToStart = new List<int>();
+        var order = Enumerable.Range(0, jobs.Count).OrderBy(j => jobObserved[j].Submit).ThenBy(j => j).ToList();
+        var rank = new int[jobs.Count];
+        for (var k = 0; k < order.Count; k++)
+        {
+            rank[order[k]] = k;
+        }
+
+        for (var k = 0; k < order.Count; k++)
+        {
+            var j = order[k];
+            var current = k;
+            var anchor = AnchorBefore(jobObserved[j].Submit, start, k > 0 ? order[k - 1] : -1, jobObserved, completions, other => rank[other] < current);
+            jobs[j].Submit = anchor;
+            if (anchor.Kind == AnchorKind.ApplicationStart)
+            {
+                anchoredToStart.Add(j);
+            }
+            else
+            {
+                jobs[anchor.Job].AnchoredJobs.Add(j);
+            }
+        }
+
+        var end = AnchorBefore(app.EndTimeMs, start, order.Count > 0 ? order[^1] : -1, jobObserved, completions, _ => true);
+        var executors = ObservedExecutors(app, start, tasks);
+        return new ApplicationPlan
+        {
+            Jobs = jobs,
+            Stages = stages,
+            JobsAnchoredToStart = anchoredToStart,
+            End = end,
+            ObservedExecutors = executors,
+            TaskCpus = app.TaskCpus,
+            ObservedShape = new ClusterShape(executors.Count, executors.Count == 0 ? 1 : (int)Math.Round(executors.Average(e => e.Cores)), app.TaskCpus),
+            ObservedWallTimeMs = app.WallTimeMs,
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>The latest of: the application start, the previous job's submission, any job completion — at or before <paramref name="time"/>.</summary>
+    private static Anchor AnchorBefore(
+        long time, long start, int previousJob, List<(long Submit, long Complete)> jobs, List<(long Time, int Job)> completions, Func<int, bool> allowed)
+    {
+        var best = new Anchor(AnchorKind.ApplicationStart, -1, Math.Max(0, time - start));
+        var bestTime = start;
+        if (previousJob >= 0 && jobs[previousJob].Submit <= time && jobs[previousJob].Submit >= bestTime)
+        {
+            bestTime = jobs[previousJob].Submit;
+            best = new Anchor(AnchorKind.JobSubmitted, previousJob, time - bestTime);
+        }
+
+        // Binary search for the last completion at or before time.
+        int lo = 0, hi = completions.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (completions[mid].Time <= time)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        // Only jobs submitted earlier may anchor (a cycle would never fire).
+        while (found >= 0 && !allowed(completions[found].Job))
+        {
+            found--;
+        }
+
+        if (found >= 0 && completions[found].Time >= bestTime)
+        {
+            best = new Anchor(AnchorKind.JobCompleted, completions[found].Job, time - completions[found].Time);
+        }
+
+        return best;
+    }
+
+    /// <summary>Executor arrivals (offset from start, cores) of the executors that ran tasks; the driver only in local mode.</summary>
+    private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ObservedExecutors(SparkApplication app, long start, Dictionary<(int, int), List<(long Launch, long Finish)>> tasks)
+    {
+        var workers = app.Executors.Where(e => !e.IsDriver && e.Cores > 0).ToList();
+        if (workers.Count == 0)
+        {
+            workers = app.Executors.Where(e => e.IsDriver && e.Cores > 0).ToList();
+        }
+
+        if (workers.Count > 0)
+        {
+            // An executor was there by its first task at the latest (some logs carry edited or skewed add times).
+            // and stayed until its last task finished.
+            var span = new Dictionary<string, (long FirstLaunch, long LastFinish)>(StringComparer.Ordinal);
+            foreach (var chunk in app.Tasks.Chunks)
+            {
+                foreach (ref readonly var t in chunk.Span)
+                {
+                    var id = app.Tasks.ExecutorIds[t.ExecutorIndex];
+                    var (first, last) = span.GetValueOrDefault(id, (long.MaxValue, long.MinValue));
+                    span[id] = (Math.Min(first, t.LaunchTimeMs), Math.Max(last, Math.Min(t.FinishTimeMs, app.EndTimeMs)));
+                }
+            }
+
+            return workers
+                .Select(e =>
+                {
+                    var (first, last) = span.GetValueOrDefault(e.Id, (long.MaxValue, long.MinValue));
+                    var added = Math.Clamp(Math.Min(e.AddedTimeMs, first) - start, 0, app.WallTimeMs);
+                    long? removed = e.RemovedTimeMs is { } r ? Math.Max(r, last) - start : null;
+                    return (added, e.Cores, removed);
+                })
+                .OrderBy(e => e.Item1)
+                .ToList();
+        }
+
+        // No executor events (Spark 1.x local mode): the most tasks that ever ran at once.
+        var events = tasks.Values.SelectMany(l => l.SelectMany(t => new[] { (t.Launch, 1), (t.Finish, -1) })).OrderBy(e => e.Item1).ThenBy(e => e.Item2);
+        int running = 0, max = 0;
+        foreach (var (_, delta) in events)
+        {
+            running += delta;
+            max = Math.Max(max, running);
+        }
+
+        return [(0, Math.Max(1, max) * app.TaskCpus, null)];
+    }
+}

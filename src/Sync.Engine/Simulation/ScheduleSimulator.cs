@@ -1,0 +1,69 @@
+using Sync.Engine.Applications;
+
+namespace Sync.Engine.Simulation;
+
+/// <summary>
+/// Re-simulates a Spark application's schedule on a <see cref="ClusterShape"/>: jobs are submitted when the driver
+/// submitted them, relative to the event that preceded them (so driver-only time is kept as measured); a stage is
+/// submitted when its job is and its parent stages have completed; tasks go to free slots FIFO by job then stage, as
+/// Spark's default scheduler does. Task durations are the measured ones.
+/// </summary>
+/// <remarks>
+/// Not modelled yet (the prediction says so where it matters): locality wait, executor loss, speculation beyond what
+/// was observed, and how task durations themselves change with cores, memory, instance type or partition counts.
+/// </remarks>
+public sealed class ScheduleSimulator
+{
+    private readonly ApplicationPlan _plan;
+
+    /// <summary>Prepares <paramref name="app"/> for simulation (one pass over its tasks).</summary>
+    /// <param name="app">The application read from its event log.</param>
+    public ScheduleSimulator(SparkApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        _plan = ApplicationPlanBuilder.Build(app);
+    }
+
+    /// <summary>The executor layout the application ran on (executors that ran tasks, their average cores).</summary>
+    public ClusterShape ObservedShape => _plan.ObservedShape;
+
+    /// <summary>The measured wall time.</summary>
+    public long ObservedWallTimeMs => _plan.ObservedWallTimeMs;
+
+    /// <summary>Simulates the run as observed (the executors as they arrived): the reconstruction the model is calibrated on.</summary>
+    public SimulationResult Reconstruct() =>
+        Run(_plan.ObservedShape, _plan.ObservedExecutors.Select(e => new ExecutorArrival(e.OffsetMs, Slots(e.Cores), e.RemovedOffsetMs)).ToList());
+
+    /// <summary>
+    /// Predicts the run on <paramref name="shape"/>. Executors arrive when the observed ones did; executors beyond the
+    /// observed count arrive with the last observed one.
+    /// </summary>
+    /// <param name="shape">The executor layout to predict.</param>
+    public SimulationResult Predict(ClusterShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentOutOfRangeException.ThrowIfLessThan(shape.Executors, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(shape.CoresPerExecutor, 1);
+        var observed = _plan.ObservedExecutors;
+        var last = observed.Count == 0 ? 0 : observed[^1].OffsetMs;
+        var arrivals = Enumerable.Range(0, shape.Executors)
+            .Select(i => new ExecutorArrival(i < observed.Count ? observed[i].OffsetMs : last, shape.SlotsPerExecutor, null))
+            .ToList();
+        var result = Run(shape, arrivals);
+        if (observed.Count > 0 && shape.Executors > 4 * observed.Count)
+        {
+            return result with { Warnings = [.. result.Warnings, $"{shape.Executors} executors is more than 4x the {observed.Count} observed: task durations are extrapolated unchanged."] };
+        }
+
+        return result;
+    }
+
+    private int Slots(int cores) => Math.Max(1, cores / Math.Max(1, _plan.TaskCpus));
+
+    private SimulationResult Run(ClusterShape shape, List<ExecutorArrival> arrivals)
+    {
+        var run = new SimulationRun(_plan, arrivals);
+        var (wall, active) = run.Execute();
+        return new SimulationResult(shape, wall, active, Math.Max(0, wall - active), _plan.TaskCount, _plan.Warnings);
+    }
+}

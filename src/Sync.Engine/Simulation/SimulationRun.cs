@@ -1,0 +1,219 @@
+namespace Sync.Engine.Simulation;
+
+/// <summary>One discrete-event simulation of an <see cref="ApplicationPlan"/> on a list of executor arrivals.</summary>
+internal sealed class SimulationRun
+{
+    private enum EventKind
+    {
+        ExecutorArrived,
+        ExecutorRemoved,
+        JobSubmitted,
+        StageSubmitted,
+        TaskFinished,
+        StageCompleted,
+        JobCompleted,
+        ApplicationEnded,
+    }
+
+    private readonly ApplicationPlan _plan;
+    private readonly List<ExecutorArrival> _arrivals;
+    private readonly PriorityQueue<(EventKind Kind, int Id), (long Time, long Sequence)> _events = new();
+    private readonly PriorityQueue<int, (int Job, int Stage, int Attempt)> _runnable = new();
+    private readonly int[] _pendingDependencies;
+    private readonly int[] _nextTask;
+    private readonly int[] _finishedTasks;
+    private readonly int[] _pendingStages;
+    private readonly bool[] _jobSubmitted;
+    private long _sequence;
+    private long _now;
+    private int _freeSlots;
+    private int _running;
+    private long _activeSince;
+    private long _activeTime;
+    private long _end = -1;
+
+    public SimulationRun(ApplicationPlan plan, List<ExecutorArrival> arrivals)
+    {
+        _plan = plan;
+        _arrivals = arrivals;
+        _pendingDependencies = plan.Stages.Select(s => s.Dependencies.Count).ToArray();
+        _nextTask = new int[plan.Stages.Count];
+        _finishedTasks = new int[plan.Stages.Count];
+        _pendingStages = plan.Jobs.Select(j => j.Stages.Count).ToArray();
+        _jobSubmitted = new bool[plan.Jobs.Count];
+    }
+
+    /// <summary>Runs to the application's end; returns the wall time and the time with tasks running.</summary>
+    public (long WallTimeMs, long TaskActiveTimeMs) Execute()
+    {
+        for (var i = 0; i < _arrivals.Count; i++)
+        {
+            Schedule(_arrivals[i].OffsetMs, EventKind.ExecutorArrived, i);
+            if (_arrivals[i].RemovedOffsetMs is { } removed)
+            {
+                Schedule(removed, EventKind.ExecutorRemoved, i);
+            }
+        }
+
+        foreach (var job in _plan.JobsAnchoredToStart)
+        {
+            Schedule(_plan.Jobs[job].Submit.GapMs, EventKind.JobSubmitted, job);
+        }
+
+        if (_plan.End.Kind == AnchorKind.ApplicationStart)
+        {
+            Schedule(_plan.End.GapMs, EventKind.ApplicationEnded, 0);
+        }
+
+        while (true)
+        {
+            while (_events.TryDequeue(out var e, out var at))
+            {
+                _now = at.Time;
+                Handle(e.Kind, e.Id);
+            }
+
+            if (_runnable.Count == 0 || _running > 0)
+            {
+                break;
+            }
+
+            // Tasks wait but every executor is gone (the log removed executors that still ran tasks): carry on with
+            // the largest executor seen rather than stall.
+            _freeSlots = Math.Max(1, _arrivals.Select(a => a.Slots).DefaultIfEmpty(1).Max());
+            LaunchTasks();
+        }
+
+        if (_end < 0 || _runnable.Count > 0)
+        {
+            throw new InvalidOperationException("The simulation ended with work left: the plan has a dependency that never completes.");
+        }
+
+        return (_end, _activeTime);
+    }
+
+    private void Handle(EventKind kind, int id)
+    {
+        switch (kind)
+        {
+            case EventKind.ExecutorArrived:
+                _freeSlots += _arrivals[id].Slots;
+                break;
+            case EventKind.ExecutorRemoved:
+                // Busy slots of a removed executor retire as their tasks finish (free slots may go negative).
+                _freeSlots -= _arrivals[id].Slots;
+                break;
+            case EventKind.JobSubmitted:
+                SubmitJob(id);
+                break;
+            case EventKind.StageSubmitted:
+                var stage = _plan.Stages[id];
+                _runnable.Enqueue(id, (_plan.Jobs[stage.Job].Id, stage.StageId, stage.AttemptId));
+                break;
+            case EventKind.TaskFinished:
+                FinishTask(id);
+                break;
+            case EventKind.StageCompleted:
+                CompleteStage(id);
+                break;
+            case EventKind.JobCompleted:
+                Trigger(_plan.Jobs[id], AnchorKind.JobCompleted, id);
+                break;
+            case EventKind.ApplicationEnded:
+                _end = _now;
+                break;
+        }
+
+        LaunchTasks();
+    }
+
+    private void SubmitJob(int job)
+    {
+        _jobSubmitted[job] = true;
+        var plan = _plan.Jobs[job];
+        Trigger(plan, AnchorKind.JobSubmitted, job);
+        if (plan.Stages.Count == 0)
+        {
+            Schedule(_now + plan.CompletionTailMs, EventKind.JobCompleted, job);
+            return;
+        }
+
+        foreach (var stage in plan.Stages)
+        {
+            if (_pendingDependencies[stage] == 0)
+            {
+                Schedule(_now + _plan.Stages[stage].SubmitDelayMs, EventKind.StageSubmitted, stage);
+            }
+        }
+    }
+
+    private void Trigger(PlanJob job, AnchorKind kind, int id)
+    {
+        foreach (var anchored in job.AnchoredJobs)
+        {
+            if (_plan.Jobs[anchored].Submit.Kind == kind)
+            {
+                Schedule(_now + _plan.Jobs[anchored].Submit.GapMs, EventKind.JobSubmitted, anchored);
+            }
+        }
+
+        if (_plan.End.Kind == kind && _plan.End.Job == id)
+        {
+            Schedule(_now + _plan.End.GapMs, EventKind.ApplicationEnded, 0);
+        }
+    }
+
+    private void FinishTask(int stage)
+    {
+        _freeSlots++;
+        if (--_running == 0)
+        {
+            _activeTime += _now - _activeSince;
+        }
+
+        if (++_finishedTasks[stage] == _plan.Stages[stage].TaskDurationsMs.Length)
+        {
+            Schedule(_now + _plan.Stages[stage].CompletionTailMs, EventKind.StageCompleted, stage);
+        }
+    }
+
+    private void CompleteStage(int stage)
+    {
+        var plan = _plan.Stages[stage];
+        foreach (var dependent in plan.Dependents)
+        {
+            if (--_pendingDependencies[dependent] == 0 && _jobSubmitted[_plan.Stages[dependent].Job])
+            {
+                Schedule(_now + _plan.Stages[dependent].SubmitDelayMs, EventKind.StageSubmitted, dependent);
+            }
+        }
+
+        if (--_pendingStages[plan.Job] == 0)
+        {
+            Schedule(_now + _plan.Jobs[plan.Job].CompletionTailMs, EventKind.JobCompleted, plan.Job);
+        }
+    }
+
+    private void LaunchTasks()
+    {
+        while (_freeSlots > 0 && _runnable.TryPeek(out var stage, out _))
+        {
+            var durations = _plan.Stages[stage].TaskDurationsMs;
+            var task = _nextTask[stage]++;
+            if (_nextTask[stage] == durations.Length)
+            {
+                _runnable.Dequeue();
+            }
+
+            _freeSlots--;
+            if (_running++ == 0)
+            {
+                _activeSince = _now;
+            }
+
+            Schedule(_now + durations[task], EventKind.TaskFinished, stage);
+        }
+    }
+
+    private void Schedule(long time, EventKind kind, int id) => _events.Enqueue((kind, id), (Math.Max(time, _now), _sequence++));
+}

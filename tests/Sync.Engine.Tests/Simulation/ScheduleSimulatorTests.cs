@@ -1,0 +1,106 @@
+using Sync.Engine.EventLogs;
+using Sync.Engine.Simulation;
+using Sync.Engine.Tests.Support;
+
+namespace Sync.Engine.Tests.Simulation;
+
+/// <summary>The schedule simulator on constructed runs whose answers are known exactly, and on real logs.</summary>
+public class ScheduleSimulatorTests
+{
+    private static (long From, long To)[] EqualTasks(int count, long start, long duration) =>
+        Enumerable.Range(0, count).Select(_ => (start, start + duration)).ToArray();
+
+    [Theory]
+    [InlineData(10, 1, 10)]
+    [InlineData(10, 2, 5)]
+    [InlineData(10, 3, 4)]
+    [InlineData(10, 4, 3)]
+    [InlineData(10, 10, 1)]
+    [InlineData(10, 64, 1)]
+    public async Task AStageOfEqualTasksTakesCeilTasksOverSlotsWaves(int tasks, int slots, int waves)
+    {
+        // One executor with 10 cores ran 10 tasks of 1 s at once; the driver worked 2 s before and 3 s after.
+        var app = await new SyntheticLog(endMs: 2_000 + 1_000 + 3_000)
+            .Executor("1", cores: 10, addedMs: 0)
+            .Stage(0, 2_000, 3_000, EqualTasks(tasks, 2_000, 1_000))
+            .ReadAsync();
+        var simulator = new ScheduleSimulator(app);
+
+        var result = simulator.Predict(new ClusterShape(slots, 1));
+
+        Assert.Equal(2_000 + waves * 1_000 + 3_000, result.WallTimeMs);
+        Assert.Equal(waves * 1_000, result.TaskActiveTimeMs);
+        Assert.Equal(5_000, result.DriverOnlyTimeMs);
+    }
+
+    [Fact]
+    public async Task ReconstructingTheObservedShapeReproducesTheWallTime()
+    {
+        var app = await new SyntheticLog(endMs: 20_000)
+            .Executor("1", cores: 2, addedMs: 0)
+            .Stage(0, 1_000, 5_000, (1_000, 3_000), (1_000, 3_000), (3_000, 5_000))
+            .Stage(1, 8_000, 12_000, (8_000, 12_000))
+            .ReadAsync();
+
+        var result = new ScheduleSimulator(app).Reconstruct();
+
+        Assert.Equal(20_000, result.WallTimeMs);
+    }
+
+    [Fact]
+    public async Task DriverGapsBetweenStagesStayConstantWhateverTheClusterSize()
+    {
+        var app = await new SyntheticLog(endMs: 30_000)
+            .Executor("1", cores: 4, addedMs: 0)
+            .Stage(0, 1_000, 5_000, EqualTasks(8, 1_000, 2_000))
+            .Stage(1, 9_000, 13_000, EqualTasks(8, 9_000, 2_000)) // 4 s of driver work before it
+            .ReadAsync();
+        var simulator = new ScheduleSimulator(app);
+
+        var small = simulator.Predict(new ClusterShape(1, 1));
+        var large = simulator.Predict(new ClusterShape(8, 1));
+
+        Assert.Equal(small.DriverOnlyTimeMs, large.DriverOnlyTimeMs);
+        Assert.Equal(2 * 8 * 2_000, small.TaskActiveTimeMs);
+        Assert.Equal(2 * 2_000, large.TaskActiveTimeMs);
+    }
+
+    [Fact]
+    public async Task MoreExecutorsNeverMakeARunSlower()
+    {
+        var app = await EventLogReader.ReadAsync(TestPaths.SharedLog("spark-rapids-tools/spark-events-profiling-history/nds_q66_cpu.zstd"));
+        var simulator = new ScheduleSimulator(app);
+
+        var times = new[] { 1, 2, 4, 8, 16, 32 }.Select(n => simulator.Predict(new ClusterShape(n, 16)).WallTimeMs).ToList();
+
+        Assert.Equal(times.OrderByDescending(t => t), times);
+        Assert.True(times[0] > 2 * times[^1]);
+    }
+
+    [Theory]
+    [InlineData("synccomputingcode-spark_log_parser/tests/logs/emr.zip")]
+    [InlineData("spark-rapids-tools/spark-events-profiling-history/nds_q66_cpu.zstd")]
+    [InlineData("spark-rapids-tools/spark-events-qualification/nds_q72_dataproc_2_2.zstd")]
+    public async Task RealRunsReconstructWithinFivePercent(string relative)
+    {
+        var app = await EventLogReader.ReadAsync(TestPaths.SharedLog(relative));
+        var simulator = new ScheduleSimulator(app);
+
+        var result = simulator.Reconstruct();
+
+        var error = Math.Abs(result.WallTimeMs - app.WallTimeMs) / (double)app.WallTimeMs;
+        Assert.True(error <= 0.05, $"{relative}: reconstructed {result.WallTimeMs} ms, observed {app.WallTimeMs} ms ({error:P1})");
+    }
+
+    [Fact]
+    public async Task ASimulationIsDeterministic()
+    {
+        var app = await EventLogReader.ReadAsync(TestPaths.SharedLog("synccomputingcode-spark_log_parser/tests/logs/emr.zip"));
+        var simulator = new ScheduleSimulator(app);
+
+        var first = simulator.Predict(new ClusterShape(7, 3));
+        var again = new ScheduleSimulator(app).Predict(new ClusterShape(7, 3));
+
+        Assert.Equal((first.WallTimeMs, first.TaskActiveTimeMs), (again.WallTimeMs, again.TaskActiveTimeMs));
+    }
+}
