@@ -31,6 +31,9 @@ public static class SyncCliApp
                 eventlog.AddCommand<SimulateCommand>("simulate")
                     .WithDescription("Re-simulate a run's schedule and predict its wall time on other executor counts.")
                     .WithExample("eventlog", "simulate", "samples/eventlogs/application_1538416563558_0014", "--executors", "1,2,4,8");
+                eventlog.AddCommand<AccuracyCommand>("accuracy")
+                    .WithDescription("Measure the model against ground truth: reconstruction error of every run, and each run predicted from the others of its set.")
+                    .WithExample("eventlog", "accuracy", "--manifest", "bench/accuracy/ground-truth.manifest.json");
             });
         });
         return app;

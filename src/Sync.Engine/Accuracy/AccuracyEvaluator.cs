@@ -1,0 +1,55 @@
+using Sync.Engine.EventLogs;
+using Sync.Engine.Simulation;
+
+namespace Sync.Engine.Accuracy;
+
+/// <summary>
+/// Measures the model against ground truth: every run of a manifest is re-simulated on its own executors
+/// (reconstruction), and for every ordered pair of runs of a set with different shapes, B's wall time is predicted
+/// from A's log alone.
+/// </summary>
+public static class AccuracyEvaluator
+{
+    /// <summary>Evaluates every set of <paramref name="manifest"/>.</summary>
+    /// <param name="manifest">The ground truth.</param>
+    /// <param name="manifestPath">The manifest file's path (run paths are relative to it).</param>
+    /// <param name="cancellationToken">Cancels the evaluation.</param>
+    public static async Task<AccuracyReport> EvaluateAsync(AccuracyManifest manifest, string manifestPath, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var runs = new List<RunAccuracy>();
+        var pairs = new List<PairAccuracy>();
+        foreach (var set in manifest.Sets)
+        {
+            var simulators = new List<(string Path, ScheduleSimulator Simulator)>();
+            foreach (var run in set.Runs)
+            {
+                var path = manifest.Resolve(manifestPath, run);
+                var app = await EventLogReader.ReadAsync(path, cancellationToken).ConfigureAwait(false);
+                var simulator = new ScheduleSimulator(app);
+                var reconstructed = simulator.Reconstruct().WallTimeMs;
+                runs.Add(new RunAccuracy(set.Name, run, simulator.ObservedShape, simulator.ObservedWallTimeMs, reconstructed, Error(reconstructed, simulator.ObservedWallTimeMs)));
+                simulators.Add((run, simulator));
+            }
+
+            foreach (var (fromPath, from) in simulators)
+            {
+                foreach (var (toPath, to) in simulators)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (from.ObservedShape == to.ObservedShape)
+                    {
+                        continue;
+                    }
+
+                    var predicted = from.Predict(to.ObservedShape).WallTimeMs;
+                    pairs.Add(new PairAccuracy(set.Name, fromPath, toPath, from.ObservedShape, to.ObservedShape, predicted, to.ObservedWallTimeMs, Error(predicted, to.ObservedWallTimeMs)));
+                }
+            }
+        }
+
+        return new AccuracyReport(runs, pairs, ErrorStatistics.Of(runs.Select(r => r.Error)), ErrorStatistics.Of(pairs.Select(p => p.Error)));
+    }
+
+    private static double Error(long predicted, long actual) => actual <= 0 ? 0 : (double)(predicted - actual) / actual;
+}

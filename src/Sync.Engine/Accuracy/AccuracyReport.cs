@@ -1,0 +1,53 @@
+using Sync.Engine.Simulation;
+
+namespace Sync.Engine.Accuracy;
+
+/// <summary>How well the model predicts real runs: reconstruction of each run, and each run predicted from every other run of its set.</summary>
+/// <param name="Runs">Every run with its reconstruction error.</param>
+/// <param name="Pairs">Every ordered pair (A, B) of runs of one set with different shapes: B's wall time predicted from A.</param>
+/// <param name="Reconstruction">Statistics of the absolute reconstruction errors.</param>
+/// <param name="CrossConfiguration">Statistics of the absolute errors over <paramref name="Pairs"/>.</param>
+public sealed record AccuracyReport(
+    IReadOnlyList<RunAccuracy> Runs, IReadOnlyList<PairAccuracy> Pairs, ErrorStatistics Reconstruction, ErrorStatistics CrossConfiguration);
+
+/// <summary>One run: its shape, measured wall time, and the error of re-simulating it on that shape.</summary>
+/// <param name="Set">The set it belongs to.</param>
+/// <param name="Path">Its event log.</param>
+/// <param name="Shape">The executor layout it ran on.</param>
+/// <param name="WallTimeMs">Measured wall time.</param>
+/// <param name="ReconstructedMs">Re-simulated wall time on the observed executors.</param>
+/// <param name="Error">(reconstructed − measured) / measured.</param>
+public sealed record RunAccuracy(string Set, string Path, ClusterShape Shape, long WallTimeMs, long ReconstructedMs, double Error);
+
+/// <summary>Run B predicted from run A.</summary>
+/// <param name="Set">The set.</param>
+/// <param name="From">Run A's event log.</param>
+/// <param name="To">Run B's event log.</param>
+/// <param name="FromShape">A's shape.</param>
+/// <param name="ToShape">B's shape, the one predicted.</param>
+/// <param name="PredictedMs">Predicted wall time of B.</param>
+/// <param name="ActualMs">B's measured wall time.</param>
+/// <param name="Error">(predicted − actual) / actual.</param>
+public sealed record PairAccuracy(string Set, string From, string To, ClusterShape FromShape, ClusterShape ToShape, long PredictedMs, long ActualMs, double Error);
+
+/// <summary>Summary of absolute percentage errors.</summary>
+/// <param name="Count">How many errors.</param>
+/// <param name="Median">Median absolute error (0.1 = 10 %).</param>
+/// <param name="P90">90th percentile absolute error.</param>
+/// <param name="WithinFivePercent">Share of errors at most 5 %.</param>
+public sealed record ErrorStatistics(int Count, double Median, double P90, double WithinFivePercent)
+{
+    /// <summary>Statistics of the absolute values of <paramref name="errors"/>.</summary>
+    /// <param name="errors">Signed relative errors.</param>
+    public static ErrorStatistics Of(IEnumerable<double> errors)
+    {
+        var sorted = errors.Select(Math.Abs).Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return new ErrorStatistics(0, 0, 0, 0);
+        }
+
+        double Quantile(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        return new ErrorStatistics(sorted.Length, Quantile(0.5), Quantile(0.9), sorted.Count(e => e <= 0.05) / (double)sorted.Length);
+    }
+}

@@ -1,0 +1,62 @@
+using Sync.Engine.Accuracy;
+using Sync.Engine.Tests.Support;
+
+namespace Sync.Engine.Tests.Accuracy;
+
+public class AccuracyEvaluatorTests
+{
+    [Fact]
+    public async Task EveryOrderedPairOfDifferentShapesIsPredictedAndEveryRunReconstructed()
+    {
+        // Three HiBench sort runs of the ground-truth set (read from ../shared, never copied): 1, 2 and 4 workers, 0.6 GB.
+        var root = Path.Combine(TestPaths.SharedData, "ground-truth", "cemsbr-phd_notebook");
+        var runs = File.ReadLines(Path.Combine(root, "GROUND_TRUTH.csv")).Skip(1)
+            .Select(l => l.Split(','))
+            .Where(f => f[1] == "hibench-sort" && f[2] == "profiling" && long.Parse(f[9]) is > 500_000_000 and < 700_000_000)
+            .GroupBy(f => f[5]).OrderBy(g => int.Parse(g.Key)).Select(g => g.First()[0]).Take(3).ToList();
+        Assert.Equal(3, runs.Count);
+        using var dir = new TempDirectory();
+        var manifestPath = Path.Combine(dir.Path, "manifest.json");
+        var manifest = new AccuracyManifest(Path.GetRelativePath(dir.Path, root), [new AccuracySet("sort 0.6 GB", runs)]);
+
+        var report = await AccuracyEvaluator.EvaluateAsync(manifest, manifestPath);
+
+        Assert.Equal(3, report.Runs.Count);
+        Assert.Equal(6, report.Pairs.Count);
+        Assert.All(report.Pairs, p => Assert.NotEqual(p.FromShape, p.ToShape));
+        Assert.All(report.Pairs, p => Assert.Equal((double)(p.PredictedMs - p.ActualMs) / p.ActualMs, p.Error, 9));
+        Assert.All(report.Runs, r => Assert.True(Math.Abs(r.Error) <= 0.05, $"{r.Path}: {r.Error:P1}"));
+        Assert.Equal(6, report.CrossConfiguration.Count);
+    }
+
+    [Fact]
+    public void StatisticsAreOverAbsoluteErrors()
+    {
+        var stats = ErrorStatistics.Of([-0.5, 0.01, 0.02, -0.03, 0.2, 0.1, -0.04, 0.3, 0.05, 0.9]);
+
+        Assert.Equal(10, stats.Count);
+        Assert.Equal(0.05, stats.Median);
+        Assert.Equal(0.5, stats.P90);
+        Assert.Equal(0.5, stats.WithinFivePercent);
+    }
+
+    [Fact]
+    public void AManifestThatIsNotJsonSaysSo()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("bad.json", "{ sets: nope");
+
+        var error = Assert.Throws<InvalidDataException>(() => AccuracyManifest.Load(path));
+        Assert.Contains("not a valid accuracy manifest", error.Message);
+    }
+
+    [Fact]
+    public void TheShippedGroundTruthManifestListsExistingLogs()
+    {
+        var path = Path.Combine(TestPaths.RepoRoot, "bench", "accuracy", "ground-truth.manifest.json");
+        var manifest = AccuracyManifest.Load(path);
+
+        Assert.Equal(620, manifest.Sets.Sum(s => s.Runs.Count));
+        Assert.All(manifest.Sets.SelectMany(s => s.Runs), run => Assert.True(File.Exists(manifest.Resolve(path, run)), run));
+    }
+}
