@@ -4,7 +4,6 @@ using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Sync.Cli.Rendering;
-using Sync.Engine.EventLogs;
 using Sync.Engine.Simulation;
 
 namespace Sync.Cli.Commands;
@@ -13,13 +12,8 @@ namespace Sync.Cli.Commands;
 public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<SimulateCommand.Settings>
 {
     /// <summary>Arguments and options.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : EventLogSettings
     {
-        /// <summary>The event log.</summary>
-        [CommandArgument(0, "<path>")]
-        [Description("Event log file, eventlog_v2_* directory, Databricks log folder, or .zip/.tgz of one.")]
-        public string Path { get; init; } = "";
-
         /// <summary>Executor counts to predict, comma-separated.</summary>
         [CommandOption("-e|--executors <LIST>")]
         [Description("Executor counts to predict, comma-separated (e.g. 2,4,8,16).")]
@@ -29,12 +23,6 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
         [CommandOption("-c|--cores <N>")]
         [Description("Cores per executor (default: as observed).")]
         public int? Cores { get; init; }
-
-        /// <summary>Output format.</summary>
-        [CommandOption("-o|--output <FORMAT>")]
-        [Description("text (default) or json.")]
-        [DefaultValue(OutputFormat.Text)]
-        public OutputFormat Output { get; init; } = OutputFormat.Text;
 
         /// <summary>The parsed executor counts.</summary>
         public IReadOnlyList<int> ExecutorCounts =>
@@ -56,14 +44,10 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
     /// <inheritdoc/>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        Sync.Engine.Applications.SparkApplication app;
-        try
+        var app = await EventLogInput.ReadAsync(settings.Path, cancellationToken);
+        if (app is null)
         {
-            app = await EventLogReader.ReadAsync(settings.Path, cancellationToken);
-        }
-        catch (Exception e) when (e is FileNotFoundException or EventLogFormatException or UnauthorizedAccessException or IOException)
-        {
-            return Errors.Report(e.Message, e is FileNotFoundException ? "Check the path." : null);
+            return ExitCodes.BadInput;
         }
 
         var simulator = new ScheduleSimulator(app);
