@@ -26,6 +26,19 @@ public class DecoderUnitTests
         Assert.Throws<InvalidDataException>(() => LzfDecoder.Decode(input, new byte[16]));
     }
 
+    [Theory]
+    [InlineData("random.bin.lz4")] // raw (stored) blocks: only the checksum can catch a changed byte
+    [InlineData("application_1536831636016_59384_1.lz4")]
+    public void Lz4BlockChecksumCatchesAChangedDataByte(string file)
+    {
+        var bytes = CompressedTestData.Read(file);
+        Assert.Equal(CompressedTestData.Read(file.Replace(".lz4", "")), CompressedTestData.ReadAll(new Lz4BlockStream(new MemoryStream(bytes))));
+        bytes[21 + 100] ^= 0x01; // a byte of the first block's data, after its 21-byte header
+
+        var error = Assert.Throws<InvalidDataException>(() => CompressedTestData.ReadAll(new Lz4BlockStream(new MemoryStream(bytes))));
+        Assert.True(error.Message.Contains("checksum") || (!file.StartsWith("random") && error.Message.Contains("could not be decoded")), error.Message);
+    }
+
     [Fact]
     public void Lz4RejectsOversizedDeclaredBlocksWithoutAllocating()
     {

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Buffers.Binary;
 using K4os.Compression.LZ4;
 
@@ -10,15 +11,16 @@ namespace Sync.Engine.EventLogs.Compression;
 /// both lengths zero ends one stream; further streams may follow until the end of input.
 /// </summary>
 /// <remarks>
-/// The xxhash32 block checksum is not verified (no hashing package is referenced); the LZ4 decoder still
-/// rejects malformed blocks and the decoded length must match the declared one. Like Spark's reader, input that
-/// ends cleanly at a block boundary without the end block is accepted (an in-progress log).
+/// Every block's xxHash32 checksum (seed 0x9747B28C, low 28 bits) is verified, as lz4-java's reader does, and the
+/// decoded length must match the declared one. Like Spark's reader, input that ends cleanly at a block boundary
+/// without the end block is accepted (an in-progress log).
 /// </remarks>
 internal sealed class Lz4BlockStream : BlockDecoderStream
 {
     private const int HeaderLength = 21;
     private const int MethodRaw = 0x10;
     private const int MethodLz4 = 0x20;
+    private const int ChecksumSeed = unchecked((int)0x9747B28C);
 
     private static ReadOnlySpan<byte> Magic => "LZ4Block"u8;
 
@@ -79,9 +81,11 @@ internal sealed class Lz4BlockStream : BlockDecoderStream
             }
 
             byte[] output = EnsureOutput(decompressed);
+            int expectedChecksum = BinaryPrimitives.ReadInt32LittleEndian(header[17..]);
             if (method == MethodRaw)
             {
                 ReadExactly(output.AsSpan(0, decompressed), "raw block data");
+                VerifyChecksum(output.AsSpan(0, decompressed), expectedChecksum, offset);
                 return decompressed;
             }
 
@@ -104,7 +108,18 @@ internal sealed class Lz4BlockStream : BlockDecoderStream
                     : $"the LZ4 block decoded to {n} bytes, but the header declares {decompressed}.");
             }
 
+            VerifyChecksum(output.AsSpan(0, n), expectedChecksum, offset);
             return n;
+        }
+    }
+
+    /// <summary>lz4-java's block checksum: xxHash32 of the decompressed bytes with seed 0x9747B28C, low 28 bits.</summary>
+    private void VerifyChecksum(ReadOnlySpan<byte> block, int expected, long offset)
+    {
+        var actual = (int)(XxHash32.HashToUInt32(block, ChecksumSeed) & 0x0FFFFFFF);
+        if (actual != expected)
+        {
+            throw Corrupt(offset, $"block checksum mismatch (header 0x{expected:X8}, data 0x{actual:X8}).");
         }
     }
 }
