@@ -8,6 +8,17 @@ internal enum AnchorKind
     JobCompleted,
 }
 
+/// <summary>The setting a shuffle-reading stage's task count follows.</summary>
+internal enum PartitionSetting
+{
+    /// <summary>Fixed by its input (file splits, an explicit repartition): unchanged on another cluster.</summary>
+    None,
+    /// <summary><c>spark.default.parallelism</c> (RDD shuffles; total cores when unset).</summary>
+    DefaultParallelism,
+    /// <summary><c>spark.sql.shuffle.partitions</c>.</summary>
+    SqlShufflePartitions,
+}
+
 /// <summary>An event of the plan that something else waits on, and how long after it the driver acted in the observed run.</summary>
 internal readonly record struct Anchor(AnchorKind Kind, int Job, long GapMs);
 
@@ -18,7 +29,14 @@ internal sealed class PlanStage
     public required int AttemptId;
     public required int Job;
     public required int[] TaskDurationsMs;
+
+    /// <summary>Per task, the part of its duration that does not shrink with its data: launch overhead and shuffle fetch wait.</summary>
+    public required int[] TaskFixedMs;
     public long SubmitDelayMs;
+
+    /// <summary>Which setting the stage's task count follows (a shuffle-reading stage), and its tasks per unit of it.</summary>
+    public PartitionSetting PartitionedBy;
+    public double TasksPerPartitionUnit;
     public long CompletionTailMs;
     public readonly List<int> Dependencies = [];
     public readonly List<int> Dependents = [];
@@ -47,6 +65,9 @@ internal sealed class ApplicationPlan
     public required Anchor End { get; init; }
     public required List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ObservedExecutors { get; init; }
     public required int TaskCpus { get; init; }
+    public required bool DefaultParallelismSet { get; init; }
+    public required int ObservedDefaultParallelism { get; init; }
+    public required int ObservedShufflePartitions { get; init; }
     public required ClusterShape ObservedShape { get; init; }
     public required long ObservedWallTimeMs { get; init; }
     public required List<string> Warnings { get; init; }

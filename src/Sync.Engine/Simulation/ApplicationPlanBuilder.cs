@@ -15,7 +15,7 @@ internal static class ApplicationPlanBuilder
         }
 
         // Task durations and observed first launch / last finish per stage attempt, in launch order.
-        var tasks = new Dictionary<(int, int), List<(long Launch, long Finish)>>();
+        var tasks = new Dictionary<(int, int), List<(long Launch, long Finish, int Fixed)>>();
         foreach (var chunk in app.Tasks.Chunks)
         {
             foreach (ref readonly var t in chunk.Span)
@@ -27,7 +27,9 @@ internal static class ApplicationPlanBuilder
 
                 // A task cannot outlive the application (some logs carry skewed or edited finish times).
                 var launch = Math.Clamp(t.LaunchTimeMs, start, app.EndTimeMs);
-                list.Add((launch, Math.Clamp(t.FinishTimeMs, launch, app.EndTimeMs)));
+                var finish = Math.Clamp(t.FinishTimeMs, launch, app.EndTimeMs);
+                var scalable = Math.Max(0, t.ExecutorRunTimeMs - t.ShuffleFetchWaitTimeMs);
+                list.Add((launch, finish, (int)Math.Clamp(finish - launch - scalable, 0, finish - launch)));
             }
         }
 
@@ -70,6 +72,7 @@ internal static class ApplicationPlanBuilder
                 AttemptId = attemptId,
                 Job = job,
                 TaskDurationsMs = list.Select(x => (int)Math.Min(int.MaxValue, x.Finish - x.Launch)).ToArray(),
+                TaskFixedMs = list.Select(x => x.Fixed).ToArray(),
                 CompletionTailMs = Math.Max(0, complete - lastFinish),
             });
             stageObserved.Add((submit, lastFinish, complete));
@@ -140,8 +143,28 @@ internal static class ApplicationPlanBuilder
             }
         }
 
+        var executorsForShape = ObservedExecutors(app, start, tasks);
+        var totalCores = executorsForShape.Sum(e => e.Cores);
+        var defaultParallelism = IntProperty(app, "spark.default.parallelism");
+        var shufflePartitions = IntProperty(app, "spark.sql.shuffle.partitions") ?? 200;
+        var observedDefault = defaultParallelism ?? Math.Max(2, totalCores);
+        foreach (var s in stages.Where(s => s.Dependencies.Any(d => stages[d].StageId != s.StageId) && s.AttemptId == 0))
+        {
+            var count = s.TaskDurationsMs.Length;
+            stageInfo.TryGetValue((s.StageId, s.AttemptId), out var info);
+            var declared = info?.TaskCount > 0 ? info.TaskCount : count;
+            if (declared == shufflePartitions)
+            {
+                (s.PartitionedBy, s.TasksPerPartitionUnit) = (PartitionSetting.SqlShufflePartitions, 1.0);
+            }
+            else if (declared == observedDefault || 2 * declared == observedDefault)
+            {
+                (s.PartitionedBy, s.TasksPerPartitionUnit) = (PartitionSetting.DefaultParallelism, declared / (double)observedDefault);
+            }
+        }
+
         var end = AnchorBefore(app.EndTimeMs, start, order.Count > 0 ? order[^1] : -1, jobObserved, completions, _ => true);
-        var executors = ObservedExecutors(app, start, tasks);
+        var executors = executorsForShape;
         return new ApplicationPlan
         {
             Jobs = jobs,
@@ -150,11 +173,19 @@ internal static class ApplicationPlanBuilder
             End = end,
             ObservedExecutors = executors,
             TaskCpus = app.TaskCpus,
-            ObservedShape = new ClusterShape(executors.Count, executors.Count == 0 ? 1 : (int)Math.Round(executors.Average(e => e.Cores)), app.TaskCpus),
+            DefaultParallelismSet = defaultParallelism is not null,
+            ObservedDefaultParallelism = observedDefault,
+            ObservedShufflePartitions = shufflePartitions,
+            ObservedShape = new ClusterShape(
+                executors.Count, executors.Count == 0 ? 1 : (int)Math.Round(executors.Average(e => e.Cores)), app.TaskCpus,
+                defaultParallelism, IntProperty(app, "spark.sql.shuffle.partitions")),
             ObservedWallTimeMs = app.WallTimeMs,
             Warnings = warnings,
         };
     }
+
+    private static int? IntProperty(SparkApplication app, string key) =>
+        app.SparkProperties.TryGetValue(key, out var value) && int.TryParse(value, out var n) && n > 0 ? n : null;
 
     /// <summary>The latest of: the application start, the previous job's submission, any job completion — at or before <paramref name="time"/>.</summary>
     private static Anchor AnchorBefore(
@@ -199,7 +230,7 @@ internal static class ApplicationPlanBuilder
     }
 
     /// <summary>Executor arrivals (offset from start, cores) of the executors that ran tasks; the driver only in local mode.</summary>
-    private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ObservedExecutors(SparkApplication app, long start, Dictionary<(int, int), List<(long Launch, long Finish)>> tasks)
+    private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ObservedExecutors(SparkApplication app, long start, Dictionary<(int, int), List<(long Launch, long Finish, int Fixed)>> tasks)
     {
         var workers = app.Executors.Where(e => !e.IsDriver && e.Cores > 0).ToList();
         if (workers.Count == 0)

@@ -6,11 +6,13 @@ namespace Sync.Engine.Simulation;
 /// Re-simulates a Spark application's schedule on a <see cref="ClusterShape"/>: jobs are submitted when the driver
 /// submitted them, relative to the event that preceded them (so driver-only time is kept as measured); a stage is
 /// submitted when its job is and its parent stages have completed; tasks go to free slots FIFO by job then stage, as
-/// Spark's default scheduler does. Task durations are the measured ones.
+/// Spark's default scheduler does. Task durations are the measured ones; a shuffle stage whose task count follows
+/// <c>spark.default.parallelism</c> (total cores when unset) or <c>spark.sql.shuffle.partitions</c> gets the target's
+/// count, its measured work spread over the new tasks (<see cref="ClusterShape"/>).
 /// </summary>
 /// <remarks>
 /// Not modelled yet (the prediction says so where it matters): locality wait, executor loss, speculation beyond what
-/// was observed, and how task durations themselves change with cores, memory, instance type or partition counts.
+/// was observed, and how task durations themselves change with cores, memory (spill, GC) or instance type.
 /// </remarks>
 public sealed class ScheduleSimulator
 {
@@ -32,7 +34,8 @@ public sealed class ScheduleSimulator
 
     /// <summary>Simulates the run as observed (the executors as they arrived): the reconstruction the model is calibrated on.</summary>
     public SimulationResult Reconstruct() =>
-        Run(_plan.ObservedShape, _plan.ObservedExecutors.Select(e => new ExecutorArrival(e.OffsetMs, Slots(e.Cores), e.RemovedOffsetMs)).ToList());
+        Run(_plan.ObservedShape, _plan.ObservedExecutors.Select(e => new ExecutorArrival(e.OffsetMs, Slots(e.Cores), e.RemovedOffsetMs)).ToList(),
+            _plan.Stages.Select(s => s.TaskDurationsMs).ToArray());
 
     /// <summary>
     /// Predicts the run on <paramref name="shape"/>. Executors arrive when the observed ones did; executors beyond the
@@ -49,7 +52,7 @@ public sealed class ScheduleSimulator
         var arrivals = Enumerable.Range(0, shape.Executors)
             .Select(i => new ExecutorArrival(i < observed.Count ? observed[i].OffsetMs : last, shape.SlotsPerExecutor, null))
             .ToList();
-        var result = Run(shape, arrivals);
+        var result = Run(shape, arrivals, TaskRescaling.Durations(_plan, shape));
         if (observed.Count > 0 && shape.Executors > 4 * observed.Count)
         {
             return result with { Warnings = [.. result.Warnings, $"{shape.Executors} executors is more than 4x the {observed.Count} observed: task durations are extrapolated unchanged."] };
@@ -60,10 +63,10 @@ public sealed class ScheduleSimulator
 
     private int Slots(int cores) => Math.Max(1, cores / Math.Max(1, _plan.TaskCpus));
 
-    private SimulationResult Run(ClusterShape shape, List<ExecutorArrival> arrivals)
+    private SimulationResult Run(ClusterShape shape, List<ExecutorArrival> arrivals, int[][] durations)
     {
-        var run = new SimulationRun(_plan, arrivals);
+        var run = new SimulationRun(_plan, arrivals, durations);
         var (wall, active) = run.Execute();
-        return new SimulationResult(shape, wall, active, Math.Max(0, wall - active), _plan.TaskCount, _plan.Warnings);
+        return new SimulationResult(shape, wall, active, Math.Max(0, wall - active), durations.Sum(d => d.Length), _plan.Warnings);
     }
 }

@@ -17,6 +17,7 @@ internal sealed class SimulationRun
 
     private readonly ApplicationPlan _plan;
     private readonly List<ExecutorArrival> _arrivals;
+    private readonly int[][] _durations;
     private readonly PriorityQueue<(EventKind Kind, int Id), (long Time, long Sequence)> _events = new();
     private readonly PriorityQueue<int, (int Job, int Stage, int Attempt)> _runnable = new();
     private readonly int[] _pendingDependencies;
@@ -32,10 +33,14 @@ internal sealed class SimulationRun
     private long _activeTime;
     private long _end = -1;
 
-    public SimulationRun(ApplicationPlan plan, List<ExecutorArrival> arrivals)
+    /// <param name="plan">The plan.</param>
+    /// <param name="arrivals">The executors.</param>
+    /// <param name="durations">Task durations per plan stage (the measured ones, or rescaled to other partition counts).</param>
+    public SimulationRun(ApplicationPlan plan, List<ExecutorArrival> arrivals, int[][] durations)
     {
         _plan = plan;
         _arrivals = arrivals;
+        _durations = durations;
         _pendingDependencies = plan.Stages.Select(s => s.Dependencies.Count).ToArray();
         _nextTask = new int[plan.Stages.Count];
         _finishedTasks = new int[plan.Stages.Count];
@@ -171,7 +176,7 @@ internal sealed class SimulationRun
             _activeTime += _now - _activeSince;
         }
 
-        if (++_finishedTasks[stage] == _plan.Stages[stage].TaskDurationsMs.Length)
+        if (++_finishedTasks[stage] == _durations[stage].Length)
         {
             Schedule(_now + _plan.Stages[stage].CompletionTailMs, EventKind.StageCompleted, stage);
         }
@@ -198,7 +203,7 @@ internal sealed class SimulationRun
     {
         while (_freeSlots > 0 && _runnable.TryPeek(out var stage, out _))
         {
-            var durations = _plan.Stages[stage].TaskDurationsMs;
+            var durations = _durations[stage];
             var task = _nextTask[stage]++;
             if (_nextTask[stage] == durations.Length)
             {

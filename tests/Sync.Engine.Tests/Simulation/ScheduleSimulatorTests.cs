@@ -66,6 +66,28 @@ public class ScheduleSimulatorTests
     }
 
     [Fact]
+    public async Task AShuffleStageWhoseTaskCountIsTheParallelismFollowsTheTargetClusterAndSpreadsItsWork()
+    {
+        // spark.default.parallelism unset: Spark used the 4 total cores, so the shuffle stage ran 4 tasks of 8 s.
+        var app = await new SyntheticLog(endMs: 30_000)
+            .Executor("1", cores: 4, addedMs: 0)
+            .Stage(0, 0, 1_000, EqualTasks(4, 0, 1_000))
+            .Stage(1, [0], 1_000, 9_000, EqualTasks(4, 1_000, 8_000))
+            .ReadAsync();
+        var simulator = new ScheduleSimulator(app);
+
+        var doubled = simulator.Predict(new ClusterShape(2, 4));
+        var pinned = simulator.Predict(new ClusterShape(2, 4, DefaultParallelism: 4));
+
+        // 8 cores: the map stage (input splits) keeps 4 tasks; the shuffle stage gets 8 tasks of 4 s, one wave.
+        Assert.Equal(4 + 8, doubled.Tasks);
+        Assert.Equal(1_000 + 4_000, doubled.TaskActiveTimeMs);
+        // With the parallelism fixed at 4 the shuffle stage keeps 4 tasks of 8 s.
+        Assert.Equal(4 + 4, pinned.Tasks);
+        Assert.Equal(1_000 + 8_000, pinned.TaskActiveTimeMs);
+    }
+
+    [Fact]
     public async Task MoreExecutorsNeverMakeARunSlower()
     {
         var app = await EventLogReader.ReadAsync(TestPaths.SharedLog("spark-rapids-tools/spark-events-profiling-history/nds_q66_cpu.zstd"));
