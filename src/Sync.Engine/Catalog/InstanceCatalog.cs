@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Sync.Engine.Catalog;
+
+/// <summary>
+/// EC2 instance types with their shape and prices, the EMR charge, Databricks DBU rates and EBS prices, as of
+/// <see cref="Date"/>. The catalog built into the engine (<c>catalog/aws-instances.json</c>, sources listed in it) is
+/// the default; <see cref="Load"/> reads a newer one from a file without a rebuild.
+/// </summary>
+public sealed class InstanceCatalog
+{
+    private readonly Dictionary<string, InstanceType> _byType;
+
+    private InstanceCatalog(CatalogDocument document)
+    {
+        Document = document;
+        _byType = document.Instances.ToDictionary(i => i.Type, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The date the prices were published or collected.</summary>
+    public string Date => Document.Date;
+
+    /// <summary>Where each kind of number comes from.</summary>
+    public IReadOnlyList<CatalogSource> Sources => Document.Sources;
+
+    /// <summary>Every instance type.</summary>
+    public IReadOnlyList<InstanceType> Instances => Document.Instances;
+
+    /// <summary>USD per DBU on Databricks jobs compute.</summary>
+    public double DatabricksUsdPerDbu => Document.DatabricksUsdPerDbu.GetValueOrDefault("jobsCompute");
+
+    internal CatalogDocument Document { get; }
+
+    /// <summary>The catalog shipped with the engine.</summary>
+    public static InstanceCatalog BuiltIn { get; } = LoadBuiltIn();
+
+    /// <summary>Reads a catalog file in the format of <c>catalog/aws-instances.json</c>.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="InvalidDataException">The file is not a catalog.</exception>
+    public static InstanceCatalog Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Read(stream, path);
+    }
+
+    /// <summary>The instance type named <paramref name="type"/>, if the catalog has it.</summary>
+    /// <param name="type">An API name such as <c>m5.xlarge</c>.</param>
+    /// <param name="instance">The type.</param>
+    public bool TryGet(string type, out InstanceType instance) => _byType.TryGetValue(type, out instance!);
+
+    /// <summary>EBS price per GB-month of a volume type in a region, when known.</summary>
+    /// <param name="region">The AWS region.</param>
+    /// <param name="volumeType">The volume type (<c>gp3</c>, <c>gp2</c>).</param>
+    public double? EbsUsdPerGbMonth(string region, string volumeType) =>
+        Document.EbsUsdPerGbMonth.TryGetValue(region, out var types) && types.TryGetValue(volumeType, out var price) ? price : null;
+
+    private static InstanceCatalog LoadBuiltIn()
+    {
+        using var stream = typeof(InstanceCatalog).Assembly.GetManifestResourceStream("Sync.Engine.Catalog.aws-instances.json")
+                           ?? throw new InvalidOperationException("The built-in instance catalog is missing from the engine assembly.");
+        return Read(stream, "the built-in catalog");
+    }
+
+    private static InstanceCatalog Read(Stream stream, string name)
+    {
+        try
+        {
+            var document = JsonSerializer.Deserialize(stream, CatalogJsonContext.Default.CatalogDocument);
+            if (document is null || document.SchemaVersion != 1 || document.Instances.Count == 0)
+            {
+                throw new InvalidDataException($"{name} is not a version 1 instance catalog with instances.");
+            }
+
+            return new InstanceCatalog(document);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{name} is not a valid instance catalog: {e.Message}", e);
+        }
+    }
+}
+
+/// <summary>Where a kind of catalog number comes from.</summary>
+/// <param name="What">What the source provides.</param>
+/// <param name="Source">Where it comes from.</param>
+/// <param name="Commit">The source revision, when it is a repository.</param>
+/// <param name="Date">When it was published or generated.</param>
+/// <param name="License">Its license.</param>
+public sealed record CatalogSource(string What, string Source, string? Commit, string? Date, string? License);
+
+/// <summary>The catalog file's shape (schema version 1).</summary>
+internal sealed record CatalogDocument(
+    int SchemaVersion,
+    string Date,
+    IReadOnlyList<CatalogSource> Sources,
+    IReadOnlyDictionary<string, double> DatabricksUsdPerDbu,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> EbsUsdPerGbMonth,
+    IReadOnlyList<InstanceType> Instances);
+
+/// <summary>Source-generated serializer metadata for the catalog file.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(CatalogDocument))]
+internal sealed partial class CatalogJsonContext : JsonSerializerContext;
