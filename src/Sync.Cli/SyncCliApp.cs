@@ -21,6 +21,13 @@ public static class SyncCliApp
                 config.ConfigureConsole(console);
             }
 
+            config.AddBranch("predictions", predictions =>
+            {
+                predictions.SetDescription("Predict how a run would do on other clusters, and recommend one.");
+                predictions.AddCommand<PredictionsCreateCommand>("create")
+                    .WithDescription("Predict runtime and cost on other worker counts from one run's event log and cluster report; print the performance, balanced and economy solutions.")
+                    .WithExample("predictions", "create", "--event-log", "samples/eventlogs/databricks-9.1-m5.4xlarge.zip", "--report", "samples/reports/databricks-m5-4xlarge-4-workers.json");
+            });
             config.AddBranch("eventlog", eventlog =>
             {
                 eventlog.SetDescription("Read Spark event logs.");

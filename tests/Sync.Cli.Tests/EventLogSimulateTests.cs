@@ -42,3 +42,57 @@ public class EventLogSimulateTests
         Assert.Contains("error:", stderr);
     }
 }
+
+/// <summary><c>sync-cli predictions create</c> on the shipped Databricks sample, as the README tells a newcomer.</summary>
+public class PredictionsCreateTests
+{
+    private static readonly string[] Sample =
+        ["predictions", "create", "--event-log", "samples/eventlogs/databricks-9.1-m5.4xlarge.zip", "--report", "samples/reports/databricks-m5-4xlarge-4-workers.json"];
+
+    [Fact]
+    public async Task PrintsTheThreeSolutionsWithTheRecommendedOneMarked()
+    {
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(Sample);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("performance", stdout);
+        Assert.Contains("balanced (recommended)", stdout);
+        Assert.Contains("economy", stdout);
+        Assert.Contains("Front (runtime", stdout);
+    }
+
+    [Fact]
+    public async Task JsonHoldsARecommendedClusterReport()
+    {
+        var (exit, stdout, stderr) = await CliProcess.RunAsync([.. Sample, "--preference", "economy", "--sla", "6m", "--output", "json"]);
+
+        Assert.True(exit == 0, stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        var recommended = json.RootElement.GetProperty("recommended");
+        Assert.True(recommended.GetProperty("predictedRuntimeMs").GetInt64() <= 6 * 60_000);
+        Assert.Equal("aws-databricks", recommended.GetProperty("report").GetProperty("platform").GetString());
+    }
+
+    [Fact]
+    public async Task AnSlaThatIsNotADurationIsRejected()
+    {
+        var (exit, stdout, stderr) = await CliProcess.RunAsync([.. Sample, "--sla", "soon"]);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("is not a duration such as 45m", stdout + stderr);
+    }
+
+    [Fact]
+    public async Task AMissingReportIsABadInputErrorOnStandardError()
+    {
+        var args = Sample.ToArray();
+        args[5] = "no/such/report.json";
+
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("error:", stderr);
+        Assert.Contains("report.json", stderr);
+    }
+}

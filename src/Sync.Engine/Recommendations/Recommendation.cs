@@ -1,0 +1,24 @@
+namespace Sync.Engine.Recommendations;
+
+/// <summary>The outcome of <see cref="Recommender.Recommend"/>: the observed run, the runtime/cost Pareto front and the named solutions.</summary>
+/// <param name="Observed">The observed configuration, re-simulated, with its measured runtime in <see cref="ObservedRuntimeMs"/>.</param>
+/// <param name="ObservedRuntimeMs">The measured wall time.</param>
+/// <param name="Candidates">How many configurations were simulated.</param>
+/// <param name="Front">Solutions no other solution beats on both runtime and cost, fastest first.</param>
+/// <param name="Performance">The fastest solution.</param>
+/// <param name="Balanced">The knee of the front.</param>
+/// <param name="Economy">The cheapest solution.</param>
+/// <param name="WithinDeadline">The cheapest solution predicted to finish within the deadline, when one was given and any does.</param>
+public sealed record Recommendation(
+    Solution Observed, long ObservedRuntimeMs, int Candidates, IReadOnlyList<Solution> Front, Solution Performance, Solution Balanced, Solution Economy,
+    Solution? WithinDeadline)
+{
+    /// <summary>The solution for a preference.</summary>
+    /// <param name="preference">The preference.</param>
+    public Solution For(Preference preference) => preference switch
+    {
+        Preference.Performance => Performance,
+        Preference.Economy => WithinDeadline ?? Economy,
+        _ => Balanced,
+    };
+}
