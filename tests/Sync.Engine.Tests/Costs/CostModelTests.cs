@@ -46,9 +46,11 @@ public class CostModelTests
         catalog.TryGet("m5.xlarge", out var driver);
         catalog.TryGet("m5.4xlarge", out var worker);
 
-        var cost = new CostModel(catalog).Cost(Sample("databricks-m5-4xlarge-4-workers.json"));
+        var report = Sample("databricks-m5-4xlarge-4-workers.json");
+        var cost = new CostModel(catalog).Cost(report);
 
-        var hours = 35 / 60.0;
+        var hours = (report.Timeline.Terminated - report.Timeline.Requested).TotalHours;
+        Assert.Equal(11 + 20 / 60.0, hours * 60, 9); // 22:15:10 to 22:26:30
         Assert.Equal(hours * (driver.Prices["us-east-1"].Ec2OnDemand + 4 * 0.30), cost.Ec2Usd, 9);
         Assert.Equal(hours * (driver.DatabricksDbuPerHour!.Value + 4 * worker.DatabricksDbuPerHour!.Value) * 0.15, cost.PlatformUsd, 9);
     }
