@@ -12,18 +12,13 @@ namespace Sync.Cli.Commands;
 public sealed class AccuracyCommand(IAnsiConsole console) : AsyncCommand<AccuracyCommand.Settings>
 {
     /// <summary>Arguments and options.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : OutputSettings
     {
         /// <summary>The manifest file.</summary>
         [CommandOption("-m|--manifest <FILE>")]
         [Description("Ground-truth manifest (docs/accuracy.md), e.g. bench/accuracy/ground-truth.manifest.json.")]
         public string Manifest { get; init; } = "";
 
-        /// <summary>Output format.</summary>
-        [CommandOption("-o|--output <FORMAT>")]
-        [Description("text (default) or json (every run and pair).")]
-        [DefaultValue(OutputFormat.Text)]
-        public OutputFormat Output { get; init; } = OutputFormat.Text;
 
         /// <inheritdoc/>
         public override ValidationResult Validate() =>

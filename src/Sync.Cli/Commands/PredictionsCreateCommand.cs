@@ -18,7 +18,7 @@ namespace Sync.Cli.Commands;
 public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : AsyncCommand<PredictionsCreateCommand.Settings>
 {
     /// <summary>Arguments and options.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : OutputSettings
     {
         /// <summary>The run's event log.</summary>
         [CommandOption("-e|--event-log <PATH>")]
@@ -46,11 +46,6 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
         [Description("Instance catalog file to use instead of the built-in one (same format as catalog/aws-instances.json).")]
         public string? Catalog { get; init; }
 
-        /// <summary>Output format.</summary>
-        [CommandOption("-o|--output <FORMAT>")]
-        [Description("text (default) or json.")]
-        [DefaultValue(OutputFormat.Text)]
-        public OutputFormat Output { get; init; } = OutputFormat.Text;
 
         /// <inheritdoc/>
         public override ValidationResult Validate()
