@@ -20,6 +20,15 @@ internal static class SummaryRenderer
         overview.AddRow("Driver only", $"{Format.Duration(s.Time.DriverOnlyTimeMs)} ({Format.Percent(Share(s.Time.DriverOnlyTimeMs, s.Time.WallTimeMs))})");
         overview.AddRow("Executors", $"{s.Executors.Count} added, at most {s.Executors.MaxConcurrent} at once, {string.Join("/", s.Executors.CoresPerExecutor)} cores each");
         overview.AddRow("Cores", $"at most {s.Executors.MaxCores}; {Format.Duration(s.Executors.AvailableCoreMs)} of core time available");
+        if (s.Executors.Timeline.Count > 2)
+        {
+            overview.AddRow("Over time", Markup.Escape(Timeline(s.Executors.Timeline, a.StartTimeMs)));
+        }
+
+        if (s.Executors.Removed.Count > 0)
+        {
+            overview.AddRow("Removed", Markup.Escape(string.Join("; ", s.Executors.Removed.Take(3).Select(r => $"{r.Count} x {Truncate(r.Reason, 60)}"))));
+        }
         overview.AddRow("Core utilisation", $"[bold]{Format.Percent(s.Tasks.CoreUtilisation)}[/] ({Format.Duration(s.Tasks.BusyCoreMs)} busy)");
         overview.AddRow("Jobs / stages", $"{s.Jobs.Jobs} jobs ({s.Jobs.FailedJobs} failed), {s.Jobs.StageAttempts} stage attempts ({s.Jobs.FailedStageAttempts} failed, {s.Jobs.SkippedStages} skipped), {s.Jobs.SqlExecutions} SQL executions");
         overview.AddRow("Tasks", $"{Format.Number(s.Tasks.Count)} ({s.Tasks.Failed} failed, {s.Tasks.Killed} killed, {s.Tasks.Speculative} speculative{(s.Tasks.Unfinished > 0 ? $", {s.Tasks.Unfinished} unfinished" : "")}), {Format.Duration(s.Tasks.TaskTimeMs)} in total");
@@ -96,6 +105,14 @@ internal static class SummaryRenderer
         {
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
         }
+    }
+
+    /// <summary>Executors and cores at up to eight evenly spread changes, as offsets from the start: <c>+0 s 2 ex/8 cores → …</c>.</summary>
+    private static string Timeline(IReadOnlyList<ExecutorTimelinePoint> points, long start)
+    {
+        var step = Math.Max(1, (points.Count + 7) / 8);
+        var shown = points.Where((_, i) => i % step == 0 || i == points.Count - 1);
+        return string.Join(" → ", shown.Select(p => $"+{Format.Duration(Math.Max(0, p.TimeMs - start))}: {p.Executors} ex / {p.Cores} cores"));
     }
 
     private static Table KeyValueTable() =>

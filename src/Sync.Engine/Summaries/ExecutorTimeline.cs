@@ -5,6 +5,18 @@ namespace Sync.Engine.Summaries;
 /// <summary>Executors and cores alive over the application's lifetime, and the core time they made available.</summary>
 internal static class ExecutorTimeline
 {
+    /// <summary>A removal reason without its particulars (container ids, hosts after the first colon), so that reasons group.</summary>
+    internal static string ReasonKind(string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return "(no reason given)";
+        }
+
+        var colon = reason.IndexOf(':');
+        return (colon > 0 ? reason[..colon] : reason).Trim();
+    }
+
     public static ExecutorSection Of(SparkApplication app, long start, long end)
     {
         // The driver runs tasks only in local mode, where it is the only "executor".
@@ -45,7 +57,7 @@ internal static class ExecutorTimeline
         available += (long)cores * Math.Max(0, end - last);
         var removedReasons = counted
             .Where(e => e.RemovedTimeMs is not null)
-            .GroupBy(e => e.RemovedReason ?? "(no reason given)")
+            .GroupBy(e => ReasonKind(e.RemovedReason))
             .OrderByDescending(g => g.Count())
             .Select(g => new CountByReason(g.Key, g.Count()))
             .ToArray();

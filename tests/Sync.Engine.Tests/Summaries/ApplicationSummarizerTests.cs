@@ -82,6 +82,13 @@ public class ApplicationSummarizerTests
         Assert.Equal(taskEnd + 1, app.ReadReport.MalformedLines[0].LineNumber);
     }
 
+    [Theory]
+    [InlineData("Container marked as failed: container_1_01_000002 on host: h1. Exit status: 1", "Container marked as failed")]
+    [InlineData("Executor killed by driver.", "Executor killed by driver.")]
+    [InlineData(null, "(no reason given)")]
+    public void RemovalReasonsGroupByTheirTextBeforeTheFirstColon(string? reason, string kind) =>
+        Assert.Equal(kind, ExecutorTimeline.ReasonKind(reason));
+
     [Fact]
     public async Task GcShareIsGcOverRunTime()
     {
