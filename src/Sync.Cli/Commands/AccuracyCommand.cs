@@ -61,6 +61,7 @@ public sealed class AccuracyCommand(IAnsiConsole console) : AsyncCommand<Accurac
             $"[bold]{report.CrossConfiguration.Median:P1} / {report.CrossConfiguration.P90:P1}[/]");
         console.Write(table);
         console.MarkupLine($"Reconstruction within 5 %: {report.Reconstruction.WithinFivePercent:P1} of runs; cross-configuration within 5 %: {report.CrossConfiguration.WithinFivePercent:P1} of pairs.");
+        console.MarkupLine($"Repeat noise (runs of the same shape predicting each other by their measured time, {report.RepeatNoise.Count} pairs): median {report.RepeatNoise.Median:P1}, p90 {report.RepeatNoise.P90:P1}.");
         return ExitCodes.Success;
     }
 }

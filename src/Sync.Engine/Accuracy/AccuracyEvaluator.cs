@@ -19,6 +19,7 @@ public static class AccuracyEvaluator
         ArgumentNullException.ThrowIfNull(manifest);
         var runs = new List<RunAccuracy>();
         var pairs = new List<PairAccuracy>();
+        var repeats = new List<double>();
         foreach (var set in manifest.Sets)
         {
             var simulators = new List<(string Path, ScheduleSimulator Simulator)>();
@@ -39,6 +40,11 @@ public static class AccuracyEvaluator
                     cancellationToken.ThrowIfCancellationRequested();
                     if (from.ObservedShape == to.ObservedShape)
                     {
+                        if (!ReferenceEquals(from, to))
+                        {
+                            repeats.Add(Error(from.ObservedWallTimeMs, to.ObservedWallTimeMs));
+                        }
+
                         continue;
                     }
 
@@ -48,7 +54,8 @@ public static class AccuracyEvaluator
             }
         }
 
-        return new AccuracyReport(runs, pairs, ErrorStatistics.Of(runs.Select(r => r.Error)), ErrorStatistics.Of(pairs.Select(p => p.Error)));
+        return new AccuracyReport(
+            runs, pairs, ErrorStatistics.Of(runs.Select(r => r.Error)), ErrorStatistics.Of(pairs.Select(p => p.Error)), ErrorStatistics.Of(repeats));
     }
 
     private static double Error(long predicted, long actual) => actual <= 0 ? 0 : (double)(predicted - actual) / actual;

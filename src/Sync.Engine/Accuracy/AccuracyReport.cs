@@ -7,8 +7,13 @@ namespace Sync.Engine.Accuracy;
 /// <param name="Pairs">Every ordered pair (A, B) of runs of one set with different shapes: B's wall time predicted from A.</param>
 /// <param name="Reconstruction">Statistics of the absolute reconstruction errors.</param>
 /// <param name="CrossConfiguration">Statistics of the absolute errors over <paramref name="Pairs"/>.</param>
+/// <param name="RepeatNoise">
+/// The floor no model can beat: for every ordered pair of runs of a set with the same shape, the error of taking A's
+/// measured wall time as B's.
+/// </param>
 public sealed record AccuracyReport(
-    IReadOnlyList<RunAccuracy> Runs, IReadOnlyList<PairAccuracy> Pairs, ErrorStatistics Reconstruction, ErrorStatistics CrossConfiguration);
+    IReadOnlyList<RunAccuracy> Runs, IReadOnlyList<PairAccuracy> Pairs, ErrorStatistics Reconstruction, ErrorStatistics CrossConfiguration,
+    ErrorStatistics RepeatNoise);
 
 /// <summary>One run: its shape, measured wall time, and the error of re-simulating it on that shape.</summary>
 /// <param name="Set">The set it belongs to.</param>

@@ -27,6 +27,26 @@ public class AccuracyEvaluatorTests
         Assert.All(report.Pairs, p => Assert.Equal((double)(p.PredictedMs - p.ActualMs) / p.ActualMs, p.Error, 9));
         Assert.All(report.Runs, r => Assert.True(Math.Abs(r.Error) <= 0.05, $"{r.Path}: {r.Error:P1}"));
         Assert.Equal(6, report.CrossConfiguration.Count);
+        Assert.Equal(0, report.RepeatNoise.Count);
+    }
+
+    [Fact]
+    public async Task RepeatsOfOneShapeMeasureTheNoiseFloorNotTheModel()
+    {
+        var root = Path.Combine(TestPaths.SharedData, "ground-truth", "cemsbr-phd_notebook");
+        var repeats = File.ReadLines(Path.Combine(root, "GROUND_TRUTH.csv")).Skip(1)
+            .Select(l => l.Split(','))
+            .Where(f => f[1] == "hibench-sort" && f[2] == "profiling" && f[5] == "2" && long.Parse(f[9]) is > 500_000_000 and < 700_000_000)
+            .Take(2).Select(f => (File: f[0], DurationMs: long.Parse(f[^1]))).ToList();
+        using var dir = new TempDirectory();
+        var manifest = new AccuracyManifest(Path.GetRelativePath(dir.Path, root), [new AccuracySet("sort 0.6 GB, 2 workers", repeats.Select(r => r.File).ToList())]);
+
+        var report = await AccuracyEvaluator.EvaluateAsync(manifest, Path.Combine(dir.Path, "manifest.json"));
+
+        Assert.Empty(report.Pairs);
+        Assert.Equal(2, report.RepeatNoise.Count);
+        var expected = Math.Abs((repeats[0].DurationMs - repeats[1].DurationMs) / (double)repeats[1].DurationMs);
+        Assert.Equal(Math.Max(expected, Math.Abs((repeats[1].DurationMs - repeats[0].DurationMs) / (double)repeats[0].DurationMs)), report.RepeatNoise.P90, 9);
     }
 
     [Fact]
