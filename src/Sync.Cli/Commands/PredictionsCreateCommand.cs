@@ -91,6 +91,7 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
                 executors = s.Shape.Executors,
                 coresPerExecutor = s.Shape.CoresPerExecutor,
                 predictedRuntimeMs = s.PredictedRuntimeMs,
+                runtimeIntervalMs = s.Interval is null ? null : new { p10 = s.Interval.LowMs, p50 = s.Interval.MedianMs, p90 = s.Interval.HighMs },
                 costUsd = Math.Round(s.Cost.TotalUsd, 4),
                 warnings = s.Warnings.Concat(s.Cost.Notes),
                 report = JsonDocument.Parse(s.Report.ToJson()).RootElement,
@@ -118,6 +119,7 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
                            $"{observed.Cost.TotalUsd.ToString("0.00", CultureInfo.InvariantCulture)} USD; {recommendation.Candidates} configurations simulated.");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Solution").AddColumn(new TableColumn("Workers").RightAligned())
             .AddColumn(new TableColumn("Executors x cores").RightAligned()).AddColumn(new TableColumn("Runtime").RightAligned())
+            .AddColumn(new TableColumn("p10–p90").RightAligned())
             .AddColumn(new TableColumn("Cost (USD)").RightAligned()).AddColumn(new TableColumn("vs observed").RightAligned());
         var chosenName = settings.Preference == Preference.Economy && recommendation.WithinDeadline is not null
             ? $"cheapest within {settings.Sla}"
@@ -125,6 +127,7 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
         void Row(string name, Solution s) => table.AddRow(
             name == chosenName ? $"[bold green]{name} (recommended)[/]" : name,
             s.WorkerNodes.ToString(CultureInfo.InvariantCulture), $"{s.Shape.Executors} x {s.Shape.CoresPerExecutor}", Format.Duration(s.PredictedRuntimeMs),
+            s.Interval is null ? "-" : $"{Format.Duration(s.Interval.LowMs)} – {Format.Duration(s.Interval.HighMs)}",
             s.Cost.TotalUsd.ToString("0.00", CultureInfo.InvariantCulture),
             $"{(s.PredictedRuntimeMs - (double)recommendation.ObservedRuntimeMs) / recommendation.ObservedRuntimeMs:+0%;-0%;0%} time, {(s.Cost.TotalUsd - observed.Cost.TotalUsd) / observed.Cost.TotalUsd:+0%;-0%;0%} cost");
         Row("performance", recommendation.Performance);

@@ -56,6 +56,7 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
         var predictions = settings.ExecutorCounts
             .Select(n => simulator.Predict(new ClusterShape(n, settings.Cores ?? observed.CoresPerExecutor, observed.TaskCpus)))
             .ToList();
+        var intervals = predictions.Select(p => simulator.PredictInterval(p.Shape)).ToList();
 
         if (settings.Output == OutputFormat.Json)
         {
@@ -63,11 +64,12 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
             {
                 observed = new { executors = observed.Executors, coresPerExecutor = observed.CoresPerExecutor, wallTimeMs = simulator.ObservedWallTimeMs },
                 reconstruction = new { wallTimeMs = reconstruction.WallTimeMs, error = ReconstructionError(reconstruction.WallTimeMs, simulator.ObservedWallTimeMs) },
-                predictions = predictions.Select(p => new
+                predictions = predictions.Select((p, i) => new
                 {
                     executors = p.Shape.Executors,
                     coresPerExecutor = p.Shape.CoresPerExecutor,
                     wallTimeMs = p.WallTimeMs,
+                    wallTimeIntervalMs = new { p10 = intervals[i].LowMs, p50 = intervals[i].MedianMs, p90 = intervals[i].HighMs },
                     taskActiveTimeMs = p.TaskActiveTimeMs,
                     driverOnlyTimeMs = p.DriverOnlyTimeMs,
                     warnings = p.Warnings,
@@ -80,12 +82,14 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
         console.MarkupLine($"[bold]{Markup.Escape(app.Info.Name)}[/] [grey]{Markup.Escape(app.Info.Id)}[/]: observed {observed} in {Format.Duration(simulator.ObservedWallTimeMs)}; " +
                            $"re-simulated {Format.Duration(reconstruction.WallTimeMs)} ({ReconstructionError(reconstruction.WallTimeMs, simulator.ObservedWallTimeMs):+0.0%;-0.0%} reconstruction error)");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Executors").AddColumn("Cores each")
-            .AddColumn(new TableColumn("Predicted wall time").RightAligned()).AddColumn(new TableColumn("Tasks running").RightAligned())
+            .AddColumn(new TableColumn("Predicted wall time").RightAligned()).AddColumn(new TableColumn("p10–p90").RightAligned())
+            .AddColumn(new TableColumn("Tasks running").RightAligned())
             .AddColumn(new TableColumn("Driver only").RightAligned());
-        foreach (var p in predictions)
+        foreach (var (p, interval) in predictions.Zip(intervals))
         {
             table.AddRow(p.Shape.Executors.ToString(CultureInfo.InvariantCulture), p.Shape.CoresPerExecutor.ToString(CultureInfo.InvariantCulture),
-                Format.Duration(p.WallTimeMs), Format.Duration(p.TaskActiveTimeMs), Format.Duration(p.DriverOnlyTimeMs));
+                Format.Duration(p.WallTimeMs), $"{Format.Duration(interval.LowMs)} – {Format.Duration(interval.HighMs)}",
+                Format.Duration(p.TaskActiveTimeMs), Format.Duration(p.DriverOnlyTimeMs));
         }
 
         console.Write(table);

@@ -87,7 +87,10 @@ public sealed class Recommender(InstanceCatalog catalog)
             ? front.Where(s => s.PredictedRuntimeMs <= d.TotalMilliseconds).OrderBy(s => s.Cost.TotalUsd).FirstOrDefault()
             : null;
 
-        return new Recommendation(observed, simulator.ObservedWallTimeMs, solutions.Count, front, fastest, balanced, cheapest, withinDeadline);
+        Solution WithInterval(Solution s) => s with { Interval = simulator.PredictInterval(s.Shape) };
+        return new Recommendation(
+            observed, simulator.ObservedWallTimeMs, solutions.Count, front, WithInterval(fastest), WithInterval(balanced), WithInterval(cheapest),
+            withinDeadline is null ? null : WithInterval(withinDeadline));
     }
 
     private static bool Dominates(Solution a, Solution b) =>

@@ -48,17 +48,52 @@ public sealed class ScheduleSimulator
         ArgumentOutOfRangeException.ThrowIfLessThan(shape.Executors, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(shape.CoresPerExecutor, 1);
         var observed = _plan.ObservedExecutors;
-        var last = observed.Count == 0 ? 0 : observed[^1].OffsetMs;
-        var arrivals = Enumerable.Range(0, shape.Executors)
-            .Select(i => new ExecutorArrival(i < observed.Count ? observed[i].OffsetMs : last, shape.SlotsPerExecutor, null))
-            .ToList();
-        var result = Run(shape, arrivals, TaskRescaling.Durations(_plan, shape));
+        var result = Run(shape, Arrivals(shape), TaskRescaling.Durations(_plan, shape));
         if (observed.Count > 0 && shape.Executors > 4 * observed.Count)
         {
             return result with { Warnings = [.. result.Warnings, $"{shape.Executors} executors is more than 4x the {observed.Count} observed: task durations are extrapolated unchanged."] };
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The <see cref="PredictionInterval"/> of <see cref="Predict"/> on <paramref name="shape"/>: <paramref name="samples"/>
+    /// simulations with task durations resampled within each stage. Deterministic for a given <paramref name="seed"/>.
+    /// </summary>
+    /// <param name="shape">The executor layout.</param>
+    /// <param name="samples">Resampled runs (at least 3).</param>
+    /// <param name="seed">Seed of the resampling.</param>
+    public PredictionInterval PredictInterval(ClusterShape shape, int samples = 30, int seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentOutOfRangeException.ThrowIfLessThan(samples, 3);
+        var arrivals = Arrivals(shape);
+        var baseline = TaskRescaling.Durations(_plan, shape);
+        var random = new Random(seed);
+        var walls = new long[samples];
+        for (var i = 0; i < samples; i++)
+        {
+            var resampled = baseline.Select(stage => stage.Select(_ => stage[random.Next(stage.Length)]).ToArray()).ToArray();
+            walls[i] = new SimulationRun(_plan, arrivals, resampled).Execute().WallTimeMs;
+        }
+
+        // The resampled runs lose the measured launch order, so their level differs a little from the prediction's:
+        // keep their relative spread around the prediction itself.
+        Array.Sort(walls);
+        double Quantile(double q) => walls[Math.Clamp((int)Math.Ceiling(q * samples) - 1, 0, samples - 1)];
+        var point = new SimulationRun(_plan, arrivals, baseline).Execute().WallTimeMs;
+        var median = Math.Max(1, Quantile(0.5));
+        return new PredictionInterval((long)Math.Round(point * Quantile(0.1) / median), point, (long)Math.Round(point * Quantile(0.9) / median), samples);
+    }
+
+    private List<ExecutorArrival> Arrivals(ClusterShape shape)
+    {
+        var observed = _plan.ObservedExecutors;
+        var last = observed.Count == 0 ? 0 : observed[^1].OffsetMs;
+        return Enumerable.Range(0, shape.Executors)
+            .Select(i => new ExecutorArrival(i < observed.Count ? observed[i].OffsetMs : last, shape.SlotsPerExecutor, null))
+            .ToList();
     }
 
     private int Slots(int cores) => Math.Max(1, cores / Math.Max(1, _plan.TaskCpus));

@@ -31,7 +31,8 @@ public class RecommenderTests
 
         Assert.Equal(r.Front.Min(s => s.PredictedRuntimeMs), r.Performance.PredictedRuntimeMs);
         Assert.Equal(r.Front.Min(s => s.Cost.TotalUsd), r.Economy.Cost.TotalUsd);
-        Assert.Contains(r.Balanced, r.Front);
+        Assert.Contains(r.Front, s => s.WorkerNodes == r.Balanced.WorkerNodes);
+        Assert.NotNull(r.Balanced.Interval);
         Assert.Equal(4, r.Observed.WorkerNodes);
     }
 

@@ -88,6 +88,37 @@ public class ScheduleSimulatorTests
     }
 
     [Fact]
+    public async Task EqualTasksLeaveNoScheduleVariability()
+    {
+        var app = await new SyntheticLog(endMs: 10_000)
+            .Executor("1", cores: 4, addedMs: 0)
+            .Stage(0, 1_000, 5_000, EqualTasks(8, 1_000, 2_000))
+            .ReadAsync();
+
+        var interval = new ScheduleSimulator(app).PredictInterval(new ClusterShape(2, 2));
+
+        // 8 tasks of 2 s on 4 slots: 2 waves from 1 s, then the measured 2 s stage tail and 5 s of driver time.
+        Assert.Equal(12_000, interval.MedianMs);
+        Assert.Equal((12_000L, 12_000L), (interval.LowMs, interval.HighMs));
+    }
+
+    [Fact]
+    public async Task TheIntervalSurroundsThePredictionAndIsDeterministic()
+    {
+        var app = await EventLogReader.ReadAsync(TestPaths.Sample("eventlogs/application_1538416563558_0014"));
+        var simulator = new ScheduleSimulator(app);
+        var shape = new ClusterShape(2, 1);
+
+        var interval = simulator.PredictInterval(shape);
+
+        Assert.Equal(simulator.Predict(shape).WallTimeMs, interval.MedianMs);
+        Assert.True(interval.LowMs <= interval.MedianMs && interval.MedianMs <= interval.HighMs, $"{interval}");
+        Assert.True(interval.HighMs > interval.LowMs, "tasks of unequal length must give a spread");
+        Assert.Equal(interval, simulator.PredictInterval(shape));
+        Assert.Equal(30, interval.Samples);
+    }
+
+    [Fact]
     public async Task MoreExecutorsNeverMakeARunSlower()
     {
         var app = await EventLogReader.ReadAsync(TestPaths.SharedLog("spark-rapids-tools/spark-events-profiling-history/nds_q66_cpu.zstd"));
