@@ -101,6 +101,7 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
                 application = new { id = app.Info.Id, name = app.Info.Name },
                 observed = new { runtimeMs = recommendation.ObservedRuntimeMs, workerNodes = recommendation.Observed.WorkerNodes, costUsd = Math.Round(recommendation.Observed.Cost.TotalUsd, 4) },
                 candidates = recommendation.Candidates,
+                warnings = recommendation.Warnings,
                 preference = settings.Preference.ToString().ToLowerInvariant(),
                 recommended = Describe(chosen),
                 performance = Describe(recommendation.Performance),
@@ -140,7 +141,7 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
 
         console.Write(table);
         console.MarkupLine($"Front (runtime → cost): {string.Join(", ", recommendation.Front.Select(s => $"{s.WorkerNodes}w {Format.Duration(s.PredictedRuntimeMs)} {s.Cost.TotalUsd.ToString("0.00", CultureInfo.InvariantCulture)}$"))}");
-        foreach (var warning in chosen.Warnings.Concat(chosen.Cost.Notes).Distinct())
+        foreach (var warning in recommendation.Warnings.Concat(chosen.Warnings).Concat(chosen.Cost.Notes).Distinct())
         {
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
         }

@@ -9,9 +9,10 @@ namespace Sync.Engine.Recommendations;
 /// <param name="Balanced">The knee of the front.</param>
 /// <param name="Economy">The cheapest solution.</param>
 /// <param name="WithinDeadline">The cheapest solution predicted to finish within the deadline, when one was given and any does.</param>
+/// <param name="Warnings">Inconsistencies between the event log and the cluster report, and other caveats of the whole recommendation.</param>
 public sealed record Recommendation(
     Solution Observed, long ObservedRuntimeMs, int Candidates, IReadOnlyList<Solution> Front, Solution Performance, Solution Balanced, Solution Economy,
-    Solution? WithinDeadline)
+    Solution? WithinDeadline, IReadOnlyList<string> Warnings)
 {
     /// <summary>The solution for a preference.</summary>
     /// <param name="preference">The preference.</param>

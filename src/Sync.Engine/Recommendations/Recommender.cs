@@ -44,6 +44,18 @@ public sealed class Recommender(InstanceCatalog catalog)
         var simulator = new ScheduleSimulator(app);
         var observedShape = simulator.ObservedShape;
         var executorsPerNode = Math.Max(1, (int)Math.Round(observedShape.Executors / (double)observedNodes));
+        var warnings = new List<string>();
+        if (catalog.TryGet(workers[0].InstanceType, out var node) && executorsPerNode * observedShape.CoresPerExecutor > node.Vcpu)
+        {
+            warnings.Add($"The event log's {observedShape.Executors} executors of {observedShape.CoresPerExecutor} cores do not fit on the report's " +
+                         $"{observedNodes} x {node.Type} ({node.Vcpu} vCPU each): check that the log and the report describe the same run.");
+        }
+
+        if (observedShape.Executors % observedNodes != 0 && observedShape.Executors > observedNodes)
+        {
+            warnings.Add($"The event log's {observedShape.Executors} executors do not divide evenly over the report's {observedNodes} worker nodes; " +
+                         $"{executorsPerNode} executors per node are assumed.");
+        }
         var costs = new CostModel(catalog);
         // Time the cluster is billed beyond the application itself (provisioning, bootstrap, shutdown), kept as observed.
         var overhead = (report.Timeline.Terminated - report.Timeline.Requested) - TimeSpan.FromMilliseconds(simulator.ObservedWallTimeMs);
@@ -90,7 +102,7 @@ public sealed class Recommender(InstanceCatalog catalog)
         Solution WithInterval(Solution s) => s with { Interval = simulator.PredictInterval(s.Shape) };
         return new Recommendation(
             observed, simulator.ObservedWallTimeMs, solutions.Count, front, WithInterval(fastest), WithInterval(balanced), WithInterval(cheapest),
-            withinDeadline is null ? null : WithInterval(withinDeadline));
+            withinDeadline is null ? null : WithInterval(withinDeadline), warnings);
     }
 
     private static bool Dominates(Solution a, Solution b) =>

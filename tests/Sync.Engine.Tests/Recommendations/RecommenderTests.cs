@@ -80,6 +80,19 @@ public class RecommenderTests
     }
 
     [Fact]
+    public async Task ALogThatDoesNotFitTheReportIsFlagged()
+    {
+        var (app, report) = await DatabricksSample();
+        var small = report with { Nodes = report.Nodes.Select(n => n.Role == "worker" ? n with { InstanceType = "m5.large" } : n).ToArray() };
+
+        var matching = new Recommender(InstanceCatalog.BuiltIn).Recommend(app, report);
+        var mismatched = new Recommender(InstanceCatalog.BuiltIn).Recommend(app, small);
+
+        Assert.Empty(matching.Warnings);
+        Assert.Contains(mismatched.Warnings, w => w.Contains("do not fit") && w.Contains("m5.large"));
+    }
+
+    [Fact]
     public async Task AReportWithoutWorkersIsRejected()
     {
         var (app, report) = await DatabricksSample();
