@@ -15,26 +15,6 @@ public sealed record AccuracyReport(
     IReadOnlyList<RunAccuracy> Runs, IReadOnlyList<PairAccuracy> Pairs, ErrorStatistics Reconstruction, ErrorStatistics CrossConfiguration,
     ErrorStatistics RepeatNoise);
 
-/// <summary>One run: its shape, measured wall time, and the error of re-simulating it on that shape.</summary>
-/// <param name="Set">The set it belongs to.</param>
-/// <param name="Path">Its event log.</param>
-/// <param name="Shape">The executor layout it ran on.</param>
-/// <param name="WallTimeMs">Measured wall time.</param>
-/// <param name="ReconstructedMs">Re-simulated wall time on the observed executors.</param>
-/// <param name="Error">(reconstructed − measured) / measured.</param>
-public sealed record RunAccuracy(string Set, string Path, ClusterShape Shape, long WallTimeMs, long ReconstructedMs, double Error);
-
-/// <summary>Run B predicted from run A.</summary>
-/// <param name="Set">The set.</param>
-/// <param name="From">Run A's event log.</param>
-/// <param name="To">Run B's event log.</param>
-/// <param name="FromShape">A's shape.</param>
-/// <param name="ToShape">B's shape, the one predicted.</param>
-/// <param name="PredictedMs">Predicted wall time of B.</param>
-/// <param name="ActualMs">B's measured wall time.</param>
-/// <param name="Error">(predicted − actual) / actual.</param>
-public sealed record PairAccuracy(string Set, string From, string To, ClusterShape FromShape, ClusterShape ToShape, long PredictedMs, long ActualMs, double Error);
-
 /// <summary>Summary of absolute percentage errors.</summary>
 /// <param name="Count">How many errors.</param>
 /// <param name="Median">Median absolute error (0.1 = 10 %).</param>

@@ -109,28 +109,6 @@ public sealed record ClusterReport(
     }
 }
 
-/// <summary>Nodes of one role and instance type.</summary>
-/// <param name="Role"><c>master</c>, <c>core</c> or <c>task</c> on EMR; <c>driver</c> or <c>worker</c> on Databricks.</param>
-/// <param name="InstanceType">The EC2 instance type.</param>
-/// <param name="Count">How many nodes.</param>
-/// <param name="Market"><c>on-demand</c> or <c>spot</c>.</param>
-/// <param name="SpotPriceUsdPerHour">The price paid per node hour on spot, when known.</param>
-/// <param name="Ebs">EBS volumes attached to each node.</param>
-public sealed record NodeGroup(string Role, string InstanceType, int Count, string Market = "on-demand", double? SpotPriceUsdPerHour = null, IReadOnlyList<EbsVolume>? Ebs = null);
-
-/// <summary>EBS volumes of one type and size on a node.</summary>
-/// <param name="VolumeType"><c>gp3</c>, <c>gp2</c>, …</param>
-/// <param name="SizeGb">Size of each volume in GB.</param>
-/// <param name="Count">Volumes per node.</param>
-public sealed record EbsVolume(string VolumeType, int SizeGb, int Count = 1);
-
-/// <summary>When the cluster was requested, ready, ran its first task, and terminated.</summary>
-/// <param name="Requested">Cluster requested (billing of nodes starts about here).</param>
-/// <param name="Ready">Cluster ready to run steps or jobs.</param>
-/// <param name="FirstTask">First Spark task launched, when known.</param>
-/// <param name="Terminated">Cluster terminated.</param>
-public sealed record ClusterTimeline(DateTimeOffset Requested, DateTimeOffset? Ready, DateTimeOffset? FirstTask, DateTimeOffset Terminated);
-
 /// <summary>Source-generated serializer metadata for <see cref="ClusterReport"/>.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, ReadCommentHandling = JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(ClusterReport))]

@@ -1,0 +1,14 @@
+using Sync.Engine.Simulation;
+
+namespace Sync.Engine.Accuracy;
+
+/// <summary>Run B predicted from run A.</summary>
+/// <param name="Set">The set.</param>
+/// <param name="From">Run A's event log.</param>
+/// <param name="To">Run B's event log.</param>
+/// <param name="FromShape">A's shape.</param>
+/// <param name="ToShape">B's shape, the one predicted.</param>
+/// <param name="PredictedMs">Predicted wall time of B.</param>
+/// <param name="ActualMs">B's measured wall time.</param>
+/// <param name="Error">(predicted − actual) / actual.</param>
+public sealed record PairAccuracy(string Set, string From, string To, ClusterShape FromShape, ClusterShape ToShape, long PredictedMs, long ActualMs, double Error);
