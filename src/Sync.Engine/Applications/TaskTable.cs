@@ -58,8 +58,6 @@ public sealed class TaskTable
         }
     }
 
-    /// <summary>Approximate bytes held by the task records (not counting the string tables).</summary>
-    public long RecordBytes => (long)_chunks.Count * ChunkSize * System.Runtime.CompilerServices.Unsafe.SizeOf<TaskRecord>();
 
     internal ref TaskRecord AddUninitialized()
     {

@@ -71,5 +71,4 @@ internal sealed class ApplicationPlan
     public required ClusterShape ObservedShape { get; init; }
     public required long ObservedWallTimeMs { get; init; }
     public required List<string> Warnings { get; init; }
-    public int TaskCount => Stages.Sum(s => s.TaskDurationsMs.Length);
 }

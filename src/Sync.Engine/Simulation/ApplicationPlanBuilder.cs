@@ -14,12 +14,16 @@ internal static class ApplicationPlanBuilder
             warnings.Add("The event log is incomplete: the prediction covers only what it recorded.");
         }
 
-        // Task durations and observed first launch / last finish per stage attempt, in launch order.
+        // One pass over the tasks: durations per stage attempt, and each executor's first launch and last finish.
         var tasks = new Dictionary<(int, int), List<(long Launch, long Finish, int Fixed)>>();
+        var executorSpans = Enumerable.Repeat((FirstLaunch: long.MaxValue, LastFinish: long.MinValue), app.Tasks.ExecutorIds.Count).ToArray();
         foreach (var chunk in app.Tasks.Chunks)
         {
             foreach (ref readonly var t in chunk.Span)
             {
+                ref var executor = ref executorSpans[t.ExecutorIndex];
+                executor = (Math.Min(executor.FirstLaunch, t.LaunchTimeMs), Math.Max(executor.LastFinish, Math.Min(t.FinishTimeMs, app.EndTimeMs)));
+
                 if (!tasks.TryGetValue((t.StageId, t.StageAttemptId), out var list))
                 {
                     tasks[(t.StageId, t.StageAttemptId)] = list = [];
@@ -143,7 +147,8 @@ internal static class ApplicationPlanBuilder
             }
         }
 
-        var executorsForShape = ObservedExecutors(app, start, tasks);
+        var spansById = app.Tasks.ExecutorIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => executorSpans[p.i], StringComparer.Ordinal);
+        var executorsForShape = ObservedExecutors(app, start, tasks, spansById);
         var totalCores = executorsForShape.Sum(e => e.Cores);
         var defaultParallelism = IntProperty(app, "spark.default.parallelism");
         var shufflePartitions = IntProperty(app, "spark.sql.shuffle.partitions") ?? 200;
@@ -230,7 +235,9 @@ internal static class ApplicationPlanBuilder
     }
 
     /// <summary>Executor arrivals (offset from start, cores) of the executors that ran tasks; the driver only in local mode.</summary>
-    private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ObservedExecutors(SparkApplication app, long start, Dictionary<(int, int), List<(long Launch, long Finish, int Fixed)>> tasks)
+    private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ObservedExecutors(
+        SparkApplication app, long start, Dictionary<(int, int), List<(long Launch, long Finish, int Fixed)>> tasks,
+        Dictionary<string, (long FirstLaunch, long LastFinish)> spans)
     {
         var workers = app.Executors.Where(e => !e.IsDriver && e.Cores > 0).ToList();
         if (workers.Count == 0)
@@ -240,23 +247,12 @@ internal static class ApplicationPlanBuilder
 
         if (workers.Count > 0)
         {
-            // An executor was there by its first task at the latest (some logs carry edited or skewed add times).
+            // An executor was there by its first task at the latest (some logs carry edited or skewed add times),
             // and stayed until its last task finished.
-            var span = new Dictionary<string, (long FirstLaunch, long LastFinish)>(StringComparer.Ordinal);
-            foreach (var chunk in app.Tasks.Chunks)
-            {
-                foreach (ref readonly var t in chunk.Span)
-                {
-                    var id = app.Tasks.ExecutorIds[t.ExecutorIndex];
-                    var (first, last) = span.GetValueOrDefault(id, (long.MaxValue, long.MinValue));
-                    span[id] = (Math.Min(first, t.LaunchTimeMs), Math.Max(last, Math.Min(t.FinishTimeMs, app.EndTimeMs)));
-                }
-            }
-
             return workers
                 .Select(e =>
                 {
-                    var (first, last) = span.GetValueOrDefault(e.Id, (long.MaxValue, long.MinValue));
+                    var (first, last) = spans.GetValueOrDefault(e.Id, (long.MaxValue, long.MinValue));
                     var added = Math.Clamp(Math.Min(e.AddedTimeMs, first) - start, 0, app.WallTimeMs);
                     long? removed = e.RemovedTimeMs is { } r ? Math.Max(r, last) - start : null;
                     return (added, e.Cores, removed);
