@@ -32,7 +32,7 @@ public sealed record ErrorStatistics(int Count, double Median, double P90, doubl
             return new ErrorStatistics(0, 0, 0, 0);
         }
 
-        double Quantile(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        return new ErrorStatistics(sorted.Length, Quantile(0.5), Quantile(0.9), sorted.Count(e => e <= 0.05) / (double)sorted.Length);
+        return new ErrorStatistics(
+            sorted.Length, NearestRank.Quantile(sorted, 0.5), NearestRank.Quantile(sorted, 0.9), sorted.Count(e => e <= 0.05) / (double)sorted.Length);
     }
 }

@@ -81,10 +81,10 @@ public sealed class ScheduleSimulator
         // The resampled runs lose the measured launch order, so their level differs a little from the prediction's:
         // keep their relative spread around the prediction itself.
         Array.Sort(walls);
-        double Quantile(double q) => walls[Math.Clamp((int)Math.Ceiling(q * samples) - 1, 0, samples - 1)];
         var point = new SimulationRun(_plan, arrivals, baseline).Execute().WallTimeMs;
-        var median = Math.Max(1, Quantile(0.5));
-        return new PredictionInterval((long)Math.Round(point * Quantile(0.1) / median), point, (long)Math.Round(point * Quantile(0.9) / median), samples);
+        double median = Math.Max(1, NearestRank.Quantile(walls, 0.5));
+        return new PredictionInterval(
+            (long)Math.Round(point * (NearestRank.Quantile(walls, 0.1) / median)), point, (long)Math.Round(point * (NearestRank.Quantile(walls, 0.9) / median)), samples);
     }
 
     private List<ExecutorArrival> Arrivals(ClusterShape shape)
