@@ -7,15 +7,19 @@ public static class CliProcess
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    /// <summary>Runs the built sync-cli from the repository root.</summary>
+    public static Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) =>
+        RunProgramAsync("dotnet", RepoRoot, [Path.Combine(AppContext.BaseDirectory, "sync-cli.dll"), .. args]);
+
+    /// <summary>Runs any program in <paramref name="directory"/>, waiting at most two minutes.</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> RunProgramAsync(string program, string directory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepoRoot,
+            WorkingDirectory = directory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sync-cli.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

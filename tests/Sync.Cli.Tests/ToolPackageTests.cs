@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Sync.Cli.Tests;
 
 /// <summary>The README's "Install the tool" steps: pack sync-cli, install it from that local feed, run it.</summary>
@@ -34,18 +32,8 @@ public class ToolPackageTests
 
     private static async Task<string> Run(string program, string directory, params string[] args)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)} failed ({process.ExitCode}): {await stdout}\n{await stderr}");
-        return await stdout;
+        var (exitCode, stdout, stderr) = await CliProcess.RunProgramAsync(program, directory, args);
+        Assert.True(exitCode == 0, $"{program} {string.Join(' ', args)} failed ({exitCode}): {stdout}\n{stderr}");
+        return stdout;
     }
 }

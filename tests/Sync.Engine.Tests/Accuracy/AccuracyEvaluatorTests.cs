@@ -9,11 +9,9 @@ public class AccuracyEvaluatorTests
     public async Task EveryOrderedPairOfDifferentShapesIsPredictedAndEveryRunReconstructed()
     {
         // Three HiBench sort runs of the ground-truth set (read from ../shared, never copied): 1, 2 and 4 workers, 0.6 GB.
-        var root = Path.Combine(TestPaths.SharedData, "ground-truth", "cemsbr-phd_notebook");
-        var runs = File.ReadLines(Path.Combine(root, "GROUND_TRUTH.csv")).Skip(1)
-            .Select(l => l.Split(','))
-            .Where(f => f[1] == "hibench-sort" && f[2] == "profiling" && long.Parse(f[9]) is > 500_000_000 and < 700_000_000)
-            .GroupBy(f => f[5]).OrderBy(g => int.Parse(g.Key)).Select(g => g.First()[0]).Take(3).ToList();
+        var root = GroundTruthCsv.Root;
+        var runs = SortProfilingRunsOfAbout600Mb()
+            .GroupBy(f => f["worker_hosts"]).OrderBy(g => int.Parse(g.Key)).Select(g => g.First()["file"]).Take(3).ToList();
         Assert.Equal(3, runs.Count);
         using var dir = new TempDirectory();
         var manifestPath = Path.Combine(dir.Path, "manifest.json");
@@ -33,11 +31,9 @@ public class AccuracyEvaluatorTests
     [Fact]
     public async Task RepeatsOfOneShapeMeasureTheNoiseFloorNotTheModel()
     {
-        var root = Path.Combine(TestPaths.SharedData, "ground-truth", "cemsbr-phd_notebook");
-        var repeats = File.ReadLines(Path.Combine(root, "GROUND_TRUTH.csv")).Skip(1)
-            .Select(l => l.Split(','))
-            .Where(f => f[1] == "hibench-sort" && f[2] == "profiling" && f[5] == "2" && long.Parse(f[9]) is > 500_000_000 and < 700_000_000)
-            .Take(2).Select(f => (File: f[0], DurationMs: long.Parse(f[^1]))).ToList();
+        var root = GroundTruthCsv.Root;
+        var repeats = SortProfilingRunsOfAbout600Mb().Where(f => f["worker_hosts"] == "2")
+            .Take(2).Select(f => (File: f["file"], DurationMs: long.Parse(f["duration_ms"]))).ToList();
         using var dir = new TempDirectory();
         var manifest = new AccuracyManifest(Path.GetRelativePath(dir.Path, root), [new AccuracySet("sort 0.6 GB, 2 workers", repeats.Select(r => r.File).ToList())]);
 
@@ -79,4 +75,7 @@ public class AccuracyEvaluatorTests
         Assert.Equal(620, manifest.Sets.Sum(s => s.Runs.Count));
         Assert.All(manifest.Sets.SelectMany(s => s.Runs), run => Assert.True(File.Exists(manifest.Resolve(path, run)), run));
     }
+
+    private static IEnumerable<Dictionary<string, string>> SortProfilingRunsOfAbout600Mb() =>
+        GroundTruthCsv.Rows.Where(f => f["workload"] == "hibench-sort" && f["set"] == "profiling" && long.Parse(f["input_bytes_read"]) is > 500_000_000 and < 700_000_000);
 }

@@ -14,8 +14,8 @@ public class GroundTruthLogTests
     [Fact]
     public async Task EveryGroundTruthLogMatchesItsCsvRow()
     {
-        var root = Path.Combine(TestPaths.SharedData, "ground-truth", "cemsbr-phd_notebook");
-        var rows = ReadCsv(Path.Combine(root, "GROUND_TRUTH.csv"));
+        var root = GroundTruthCsv.Root;
+        var rows = GroundTruthCsv.Rows;
         Assert.Equal(620, rows.Count);
 
         var mismatches = new System.Collections.Concurrent.ConcurrentBag<string>();
@@ -42,40 +42,5 @@ public class GroundTruthLogTests
         });
 
         Assert.True(mismatches.IsEmpty, string.Join("\n", mismatches.Take(20)));
-    }
-
-    private static List<Dictionary<string, string>> ReadCsv(string path)
-    {
-        var lines = File.ReadAllLines(path);
-        var header = SplitCsv(lines[0]);
-        return lines.Skip(1).Where(l => l.Length > 0)
-            .Select(l => header.Zip(SplitCsv(l)).ToDictionary(p => p.First, p => p.Second))
-            .ToList();
-    }
-
-    private static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        foreach (var c in line)
-        {
-            if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 }
