@@ -29,6 +29,12 @@ public sealed class ScheduleSimulator
     /// <summary>The executor layout the application ran on (executors that ran tasks, their average cores).</summary>
     public ClusterShape ObservedShape => _plan.ObservedShape;
 
+    /// <summary>Storage memory of an executor's block manager in the observed run (the median), when the log has it.</summary>
+    public long? ObservedStorageBytesPerExecutor => _plan.StorageBytesPerExecutor;
+
+    /// <summary>Whether some task read cached data, so that executor memory changes predictions (<see cref="ClusterShape.StorageBytesPerExecutor"/>).</summary>
+    public bool ReadsCachedData => _plan.Stages.Any(s => s.CacheHits is not null);
+
     /// <summary>The measured wall time.</summary>
     public long ObservedWallTimeMs => _plan.ObservedWallTimeMs;
 
