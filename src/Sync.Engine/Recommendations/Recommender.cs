@@ -17,6 +17,9 @@ public sealed class Recommender(InstanceCatalog catalog)
 {
     private static readonly string[] WorkerRoles = ["core", "task", "worker"];
 
+    /// <summary>Resampled simulations behind each named solution's interval (nearest-rank p10 and p90 of 16 runs are the 2nd and 15th).</summary>
+    private const int IntervalSamples = 16;
+
     /// <summary>Recommends configurations for the application of <paramref name="app"/> run on the cluster of <paramref name="report"/>.</summary>
     /// <param name="app">The run's application model.</param>
     /// <param name="report">The run's cluster report.</param>
@@ -110,24 +113,28 @@ public sealed class Recommender(InstanceCatalog catalog)
             ? CandidateTypes.For(catalog, observedType, report.Region, report.Platform == "aws-databricks", minVcpu: Math.Min(observedShape.CoresPerExecutor, observedType.Vcpu))
             : [observedType];
         var solutions = new List<Solution>();
+        var databricks = report.Platform == "aws-databricks";
         foreach (var type in types)
         {
-            var layout = type.Type == observedType.Type ? observedLayout : ExecutorLayout.On(type, observedShape.CoresPerExecutor, oneExecutorPerNode: report.Platform == "aws-databricks");
-            // Executor memory matters to the simulation only through cached data; without it, shapes that differ only
-            // in memory are one simulation.
-            var storage = simulator.ReadsCachedData && simulator.ObservedStorageBytesPerExecutor is { } s
-                ? (long?)Math.Round(s * layout.NodeMemoryMiBPerExecutor / observedMemoryPerExecutor)
-                : null;
-            var maxNodes = Math.Max(1, maxCores / type.Vcpu);
-            for (var nodes = 1; nodes <= maxNodes; nodes++)
+            foreach (var layout in Layouts(type, observedType, observedLayout, databricks))
             {
-                var shape = observedShape with
+                var observedLayoutHere = type.Type == observedType.Type && layout == observedLayout;
+                // Executor memory matters to the simulation only through cached data; without it, shapes that differ
+                // only in memory are one simulation.
+                var storage = !observedLayoutHere && simulator.ReadsCachedData && simulator.ObservedStorageBytesPerExecutor is { } s
+                    ? (long?)Math.Round(s * layout.NodeMemoryMiBPerExecutor / observedMemoryPerExecutor)
+                    : null;
+                var maxNodes = Math.Max(1, maxCores / type.Vcpu);
+                for (var nodes = 1; nodes <= maxNodes; nodes++)
                 {
-                    Executors = nodes * layout.ExecutorsPerNode,
-                    CoresPerExecutor = layout.CoresPerExecutor,
-                    StorageBytesPerExecutor = type.Type == observedType.Type ? null : storage,
-                };
-                solutions.Add(Evaluate(type, layout, nodes, Simulate(shape)));
+                    var shape = observedShape with
+                    {
+                        Executors = nodes * layout.ExecutorsPerNode,
+                        CoresPerExecutor = layout.CoresPerExecutor,
+                        StorageBytesPerExecutor = storage,
+                    };
+                    solutions.Add(Evaluate(type, layout, nodes, Simulate(shape)));
+                }
             }
         }
 
@@ -153,7 +160,17 @@ public sealed class Recommender(InstanceCatalog catalog)
         }
 
         Solution Configured(Solution s) => s with { PlatformConfiguration = PlatformSpec.For(report, s.Report) };
-        Solution WithInterval(Solution s) => Configured(s) with { Interval = simulator.PredictInterval(s.Shape) };
+        var intervals = new Dictionary<ClusterShape, PredictionInterval>();
+        Solution WithInterval(Solution s)
+        {
+            if (!intervals.TryGetValue(s.Shape, out var interval))
+            {
+                intervals[s.Shape] = interval = simulator.PredictInterval(s.Shape, IntervalSamples);
+            }
+
+            return Configured(s) with { Interval = interval };
+        }
+
         return new Recommendation(
             Configured(observed), simulator.ObservedWallTimeMs, solutions.Count, front.Select(Configured).ToList(),
             WithInterval(fastest), WithInterval(balanced), WithInterval(cheapest),
@@ -162,6 +179,33 @@ public sealed class Recommender(InstanceCatalog catalog)
             DistinctSimulations = simulations.Count,
             All = solutions,
         };
+    }
+
+    /// <summary>
+    /// Executor layouts tried on a worker type: the observed cores per executor and, where executors are sized by the
+    /// user (EMR on YARN), 2, 4 and 8 cores per executor that the type's vCPUs hold. Databricks runs one executor per
+    /// worker with all its cores.
+    /// </summary>
+    private static IEnumerable<ExecutorLayout> Layouts(InstanceType type, InstanceType observedType, ExecutorLayout observed, bool databricks)
+    {
+        if (databricks)
+        {
+            yield return type.Type == observedType.Type ? observed : ExecutorLayout.On(type, observed.CoresPerExecutor, oneExecutorPerNode: true);
+            yield break;
+        }
+
+        var seen = new HashSet<int>();
+        foreach (var cores in new[] { observed.CoresPerExecutor, 2, 4, 8 })
+        {
+            if (cores > type.Vcpu || !seen.Add(Math.Min(cores, type.Vcpu)))
+            {
+                continue;
+            }
+
+            yield return type.Type == observedType.Type && cores == observed.CoresPerExecutor
+                ? observed
+                : ExecutorLayout.On(type, cores, oneExecutorPerNode: false);
+        }
     }
 
     private static bool Dominates(Solution a, Solution b) =>

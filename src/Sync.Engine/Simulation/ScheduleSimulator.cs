@@ -80,7 +80,17 @@ public sealed class ScheduleSimulator
         var walls = new long[samples];
         for (var i = 0; i < samples; i++)
         {
-            var resampled = baseline.Select(stage => stage.Select(_ => stage[random.Next(stage.Length)]).ToArray()).ToArray();
+            var resampled = new int[baseline.Length][];
+            for (var s = 0; s < baseline.Length; s++)
+            {
+                var stage = baseline[s];
+                var copy = resampled[s] = new int[stage.Length];
+                for (var t = 0; t < copy.Length; t++)
+                {
+                    copy[t] = stage[random.Next(stage.Length)];
+                }
+            }
+
             walls[i] = new SimulationRun(_plan, arrivals, resampled).Execute().WallTimeMs;
         }
 

@@ -141,12 +141,18 @@ public class RecommenderTests
 
         var r = new Recommender(InstanceCatalog.BuiltIn).Recommend(app, report);
 
-        var c5 = r.All.Single(s => s.WorkerInstanceType == "c5.xlarge" && s.WorkerNodes == 1);
-        var r5 = r.All.Single(s => s.WorkerInstanceType == "r5.xlarge" && s.WorkerNodes == 1);
+        var c5 = r.All.Single(s => s.WorkerInstanceType == "c5.xlarge" && s.WorkerNodes == 1 && s.Shape.CoresPerExecutor == 4);
+        var r5 = r.All.Single(s => s.WorkerInstanceType == "r5.xlarge" && s.WorkerNodes == 1 && s.Shape.CoresPerExecutor == 4);
         Assert.Equal(30_000, c5.PredictedRuntimeMs);
         // 4x the memory per executor: every partition stays cached, 8 tasks of 1 s on 4 cores.
         Assert.Equal(2_000, r5.PredictedRuntimeMs);
         Assert.Contains("spark.executor.memory: 6g → 24576m", r5.Changes);
         Assert.Equal("24576m", r5.Report.SparkConf!["spark.executor.memory"]);
+        // EMR executors are also tried at 2 cores: two per node, each with half the node's memory and storage.
+        var r5Halves = r.All.Single(s => s.WorkerInstanceType == "r5.xlarge" && s.WorkerNodes == 1 && s.Shape.CoresPerExecutor == 2);
+        Assert.Equal(2, r5Halves.Shape.Executors);
+        Assert.Equal(2_000, r5Halves.PredictedRuntimeMs);
+        Assert.Contains("spark.executor.cores: (unset) → 2", r5Halves.Changes);
+        Assert.Contains("spark.executor.memory: 6g → 12288m", r5Halves.Changes);
     }
 }
