@@ -93,4 +93,7 @@ internal sealed class ApplicationPlan
     /// <summary>What recomputing an uncached partition costs over reading it from the cache (<see cref="CacheRescaling.MissPenaltyMs"/>).</summary>
     public required double? CacheMissPenaltyMs { get; init; }
     public required List<string> Warnings { get; init; }
+
+    /// <summary><c>spark.dynamicAllocation.maxExecutors</c> when dynamic allocation was on and it was set.</summary>
+    public int? DynamicAllocationMaxExecutors { get; init; }
 }

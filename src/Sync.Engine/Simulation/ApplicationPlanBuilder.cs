@@ -190,6 +190,7 @@ internal static class ApplicationPlanBuilder
             ObservedWallTimeMs = app.WallTimeMs,
             StorageBytesPerExecutor = StorageBytesPerExecutor(app),
             CacheMissPenaltyMs = CacheRescaling.MissPenaltyMs(stages),
+            DynamicAllocationMaxExecutors = DynamicAllocationMax(app, warnings),
             Warnings = warnings,
         };
     }
@@ -210,6 +211,24 @@ internal static class ApplicationPlanBuilder
         }
 
         return sizes.Length == 0 ? null : sizes[sizes.Length / 2];
+    }
+
+    /// <summary>
+    /// With dynamic allocation on, Spark never runs more than <c>spark.dynamicAllocation.maxExecutors</c> executors,
+    /// whatever the cluster could hold; the prediction caps executors there and says what it assumes of the rest.
+    /// </summary>
+    private static int? DynamicAllocationMax(SparkApplication app, List<string> warnings)
+    {
+        if (!app.SparkProperties.TryGetValue("spark.dynamicAllocation.enabled", out var enabled) || !bool.TryParse(enabled, out var on) || !on)
+        {
+            return null;
+        }
+
+        var max = IntProperty(app, "spark.dynamicAllocation.maxExecutors");
+        warnings.Add("The run used dynamic allocation: predictions give every executor the cluster holds from the start" +
+                     (max is { } m ? $", at most spark.dynamicAllocation.maxExecutors = {m}" : "") +
+                     " (the ramp-up of executor requests and the release of idle executors are not modelled).");
+        return max;
     }
 
     private static int? IntProperty(SparkApplication app, string key) =>

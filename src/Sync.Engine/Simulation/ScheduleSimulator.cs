@@ -57,7 +57,15 @@ public sealed class ScheduleSimulator
         var result = Run(shape, Arrivals(shape), TaskRescaling.Durations(_plan, shape));
         if (observed.Count > 0 && shape.Executors > 4 * observed.Count)
         {
-            return result with { Warnings = [.. result.Warnings, $"{shape.Executors} executors is more than 4x the {observed.Count} observed: task durations are extrapolated unchanged."] };
+            result = result with { Warnings = [.. result.Warnings, $"{shape.Executors} executors is more than 4x the {observed.Count} observed: task durations are extrapolated unchanged."] };
+        }
+
+        if (shape.Executors > _plan.DynamicAllocationMaxExecutors)
+        {
+            result = result with
+            {
+                Warnings = [.. result.Warnings, $"Only {_plan.DynamicAllocationMaxExecutors} of the {shape.Executors} executors run: spark.dynamicAllocation.maxExecutors caps them; raise it to use them."],
+            };
         }
 
         return result;
@@ -107,7 +115,8 @@ public sealed class ScheduleSimulator
     {
         var observed = _plan.ObservedExecutors;
         var last = observed.Count == 0 ? 0 : observed[^1].OffsetMs;
-        return Enumerable.Range(0, shape.Executors)
+        var count = Math.Min(shape.Executors, _plan.DynamicAllocationMaxExecutors ?? int.MaxValue);
+        return Enumerable.Range(0, count)
             .Select(i => new ExecutorArrival(i < observed.Count ? observed[i].OffsetMs : last, shape.SlotsPerExecutor, null))
             .ToList();
     }

@@ -156,4 +156,23 @@ public class ScheduleSimulatorTests
 
         Assert.Equal((first.WallTimeMs, first.TaskActiveTimeMs), (again.WallTimeMs, again.TaskActiveTimeMs));
     }
+
+    [Fact]
+    public async Task DynamicAllocationsMaximumCapsTheExecutorsThatRun()
+    {
+        var properties = new Dictionary<string, string> { ["spark.dynamicAllocation.enabled"] = "true", ["spark.dynamicAllocation.maxExecutors"] = "2" };
+        var app = await new SyntheticLog(endMs: 8_000, properties)
+            .Executor("1", cores: 1, addedMs: 0)
+            .Stage(0, 0, 8_000, Enumerable.Range(0, 8).Select(i => (i * 1_000L, (i + 1) * 1_000L)).ToArray())
+            .ReadAsync();
+        var simulator = new ScheduleSimulator(app);
+
+        var eight = simulator.Predict(new ClusterShape(8, 1));
+
+        // 8 tasks of 1 s on the 2 executors Spark may start, not on 8.
+        Assert.Equal(4_000, eight.WallTimeMs);
+        Assert.Contains(eight.Warnings, w => w.Contains("maxExecutors caps them"));
+        Assert.Contains(eight.Warnings, w => w.Contains("dynamic allocation"));
+        Assert.Equal(4_000, simulator.Predict(new ClusterShape(2, 1)).WallTimeMs);
+    }
 }
