@@ -103,6 +103,7 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
             {
                 application = new { id = app.Info.Id, name = app.Info.Name },
                 observed = new { runtimeMs = recommendation.ObservedRuntimeMs, workerNodes = recommendation.Observed.WorkerNodes, workerInstanceType = recommendation.Observed.WorkerInstanceType, costUsd = Math.Round(recommendation.Observed.Cost.TotalUsd, 4) },
+                reconstructionError = Math.Round(recommendation.ReconstructionError, 4),
                 candidates = recommendation.Candidates,
                 distinctSimulations = recommendation.DistinctSimulations,
                 warnings = recommendation.Warnings,
@@ -121,7 +122,8 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
         var observed = recommendation.Observed;
         console.MarkupLine($"[bold]{Markup.Escape(app.Info.Name)}[/] [grey]{Markup.Escape(app.Info.Id)}[/]");
         console.MarkupLine($"Observed: {observed.WorkerNodes} x {Markup.Escape(observed.Report.Nodes[^1].InstanceType)} workers, {Format.Duration(recommendation.ObservedRuntimeMs)}, " +
-                           $"{observed.Cost.TotalUsd.ToString("0.00", CultureInfo.InvariantCulture)} USD; {recommendation.Candidates} configurations priced, {recommendation.DistinctSimulations} distinct executor shapes simulated.");
+                           $"{observed.Cost.TotalUsd.ToString("0.00", CultureInfo.InvariantCulture)} USD; {recommendation.Candidates} configurations priced, {recommendation.DistinctSimulations} distinct executor shapes simulated; " +
+                           $"the model re-simulates the observed run within {Math.Abs(recommendation.ReconstructionError).ToString("0.0%", CultureInfo.InvariantCulture)}.");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Solution").AddColumn(new TableColumn("Workers").RightAligned())
             .AddColumn(new TableColumn("Executors x cores").RightAligned()).AddColumn(new TableColumn("Runtime").RightAligned())
             .AddColumn(new TableColumn("p10–p90").RightAligned())

@@ -14,6 +14,12 @@ public sealed record Recommendation(
     Solution Observed, long ObservedRuntimeMs, int Candidates, IReadOnlyList<Solution> Front, Solution Performance, Solution Balanced, Solution Economy,
     Solution? WithinDeadline, IReadOnlyList<string> Warnings)
 {
+    /// <summary>
+    /// How far the model's re-simulation of the observed run is from its measured wall time, (simulated − measured) /
+    /// measured: the first accuracy figure of every prediction. Intervals are widened by its magnitude.
+    /// </summary>
+    public double ReconstructionError => ObservedRuntimeMs == 0 ? 0 : (Observed.PredictedRuntimeMs - ObservedRuntimeMs) / (double)ObservedRuntimeMs;
+
     /// <summary>Every candidate priced, in search order (instance type, then node count): the cloud the front is drawn from.</summary>
     public IReadOnlyList<Solution> All { get; init; } = [];
 

@@ -160,12 +160,19 @@ public sealed class Recommender(InstanceCatalog catalog)
         }
 
         Solution Configured(Solution s) => s with { PlatformConfiguration = PlatformSpec.For(report, s.Report) };
+        var reconstructionError = simulator.ObservedWallTimeMs == 0 ? 0 : (observed.PredictedRuntimeMs - simulator.ObservedWallTimeMs) / (double)simulator.ObservedWallTimeMs;
+        if (Math.Abs(reconstructionError) > 0.05)
+        {
+            warnings.Add($"Re-simulated on its own cluster, the run takes {reconstructionError:+0.0%;-0.0%} of its measured time: " +
+                         "predictions for this run are less certain (their intervals are widened by as much).");
+        }
+
         var intervals = new Dictionary<ClusterShape, PredictionInterval>();
         Solution WithInterval(Solution s)
         {
             if (!intervals.TryGetValue(s.Shape, out var interval))
             {
-                intervals[s.Shape] = interval = simulator.PredictInterval(s.Shape, IntervalSamples);
+                intervals[s.Shape] = interval = simulator.PredictInterval(s.Shape, IntervalSamples).Widened(Math.Abs(reconstructionError));
             }
 
             return Configured(s) with { Interval = interval };
