@@ -34,6 +34,8 @@ public class RecommenderTests
         Assert.Contains(r.Front, s => s.WorkerNodes == r.Balanced.WorkerNodes);
         Assert.NotNull(r.Balanced.Interval);
         Assert.Equal(4, r.Observed.WorkerNodes);
+        Assert.Equal((r.Observed.PredictedRuntimeMs - r.ObservedRuntimeMs) / (double)r.ObservedRuntimeMs, r.ReconstructionError);
+        Assert.Equal(Math.Abs(r.ReconstructionError), r.Balanced.Interval.ModelErrorShare, 9);
     }
 
     [Fact]
