@@ -124,6 +124,7 @@ public sealed class Recommender(InstanceCatalog catalog)
                 var storage = !observedLayoutHere && simulator.ReadsCachedData && simulator.ObservedStorageBytesPerExecutor is { } s
                     ? (long?)Math.Round(s * layout.NodeMemoryMiBPerExecutor / observedMemoryPerExecutor)
                     : null;
+                var network = observedLayoutHere || !simulator.WaitsOnShuffleFetch ? 1 : NetworkRatio(type, layout, observedType, observedLayout);
                 var maxNodes = Math.Max(1, maxCores / type.Vcpu);
                 for (var nodes = 1; nodes <= maxNodes; nodes++)
                 {
@@ -132,6 +133,7 @@ public sealed class Recommender(InstanceCatalog catalog)
                         Executors = nodes * layout.ExecutorsPerNode,
                         CoresPerExecutor = layout.CoresPerExecutor,
                         StorageBytesPerExecutor = storage,
+                        NetworkPerExecutorRatio = network,
                     };
                     solutions.Add(Evaluate(type, layout, nodes, Simulate(shape)));
                 }
@@ -214,6 +216,15 @@ public sealed class Recommender(InstanceCatalog catalog)
                 : ExecutorLayout.On(type, cores, oneExecutorPerNode: false);
         }
     }
+
+    /// <summary>
+    /// Baseline network bandwidth per executor on <paramref name="type"/> over the observed; 1 when either type's
+    /// bandwidth is unknown. Rounded to 1 %, so that near-equal links share simulations.
+    /// </summary>
+    private static double NetworkRatio(InstanceType type, ExecutorLayout layout, InstanceType observedType, ExecutorLayout observedLayout) =>
+        type.NetworkMbps is { } mbps && observedType.NetworkMbps is { } observedMbps && mbps > 0 && observedMbps > 0
+            ? Math.Round(mbps / (double)layout.ExecutorsPerNode / (observedMbps / (double)observedLayout.ExecutorsPerNode), 2)
+            : 1;
 
     private static bool Dominates(Solution a, Solution b) =>
         a.PredictedRuntimeMs <= b.PredictedRuntimeMs && a.Cost.TotalUsd <= b.Cost.TotalUsd

@@ -32,6 +32,9 @@ internal sealed class PlanStage
 
     /// <summary>Per task, the part of its duration that does not shrink with its data: launch overhead and shuffle fetch wait.</summary>
     public required int[] TaskFixedMs;
+
+    /// <summary>Per task, the shuffle fetch wait within its fixed part (time blocked on the network); <see langword="null"/> when none waited.</summary>
+    public int[]? TaskFetchWaitMs;
     public long SubmitDelayMs;
 
     /// <summary>Per task, whether it read its input from a cached block in memory; <see langword="null"/> when none did or the log does not say.</summary>

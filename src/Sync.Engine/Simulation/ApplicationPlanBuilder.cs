@@ -15,7 +15,7 @@ internal static class ApplicationPlanBuilder
         }
 
         // One pass over the tasks: durations per stage attempt, and each executor's first launch and last finish.
-        var tasks = new Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, TaskInputSource Source)>>();
+        var tasks = new Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source)>>();
         var executorSpans = Enumerable.Repeat((FirstLaunch: long.MaxValue, LastFinish: long.MinValue), app.Tasks.ExecutorIds.Count).ToArray();
         foreach (var chunk in app.Tasks.Chunks)
         {
@@ -33,7 +33,8 @@ internal static class ApplicationPlanBuilder
                 var launch = Math.Clamp(t.LaunchTimeMs, start, app.EndTimeMs);
                 var finish = Math.Clamp(t.FinishTimeMs, launch, app.EndTimeMs);
                 var scalable = Math.Max(0, t.ExecutorRunTimeMs - t.ShuffleFetchWaitTimeMs);
-                list.Add((launch, finish, (int)Math.Clamp(finish - launch - scalable, 0, finish - launch), t.InputSource));
+                var fixedPart = (int)Math.Clamp(finish - launch - scalable, 0, finish - launch);
+                list.Add((launch, finish, fixedPart, Math.Clamp(t.ShuffleFetchWaitTimeMs, 0, fixedPart), t.InputSource));
             }
         }
 
@@ -77,6 +78,7 @@ internal static class ApplicationPlanBuilder
                 Job = job,
                 TaskDurationsMs = list.Select(x => (int)Math.Min(int.MaxValue, x.Finish - x.Launch)).ToArray(),
                 TaskFixedMs = list.Select(x => x.Fixed).ToArray(),
+                TaskFetchWaitMs = list.Any(x => x.FetchWait > 0) ? list.Select(x => x.FetchWait).ToArray() : null,
                 CacheHits = list.Any(x => IsCacheRead(x.Source)) ? list.Select(x => IsCacheRead(x.Source)).ToArray() : null,
                 ReadsInput = list.Any(x => x.Source == TaskInputSource.Hadoop),
                 CachedBytes = info?.CachedBytes ?? 0,
@@ -278,7 +280,7 @@ internal static class ApplicationPlanBuilder
 
     /// <summary>Executor arrivals (offset from start, cores) of the executors that ran tasks; the driver only in local mode.</summary>
     private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ObservedExecutors(
-        SparkApplication app, long start, Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, TaskInputSource Source)>> tasks,
+        SparkApplication app, long start, Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source)>> tasks,
         Dictionary<string, (long FirstLaunch, long LastFinish)> spans)
     {
         var workers = app.Executors.Where(e => !e.IsDriver && e.Cores > 0).ToList();

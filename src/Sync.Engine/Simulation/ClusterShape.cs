@@ -14,8 +14,13 @@ namespace Sync.Engine.Simulation;
 /// <param name="StorageBytesPerExecutor">
 /// Memory of each executor available for cached data (its block manager's maximum); <see langword="null"/> = as observed.
 /// </param>
+/// <param name="NetworkPerExecutorRatio">
+/// Network bandwidth of each executor (its node's baseline bandwidth over the executors sharing the node) relative to
+/// the observed run's; 1 = as observed. Shuffle fetch waits scale by its inverse.
+/// </param>
 public sealed record ClusterShape(
-    int Executors, int CoresPerExecutor, int TaskCpus = 1, int? DefaultParallelism = null, int? ShufflePartitions = null, long? StorageBytesPerExecutor = null)
+    int Executors, int CoresPerExecutor, int TaskCpus = 1, int? DefaultParallelism = null, int? ShufflePartitions = null, long? StorageBytesPerExecutor = null,
+    double NetworkPerExecutorRatio = 1)
 {
     /// <summary>Concurrent task slots of one executor.</summary>
     public int SlotsPerExecutor => Math.Max(1, CoresPerExecutor / Math.Max(1, TaskCpus));

@@ -35,6 +35,9 @@ public sealed class ScheduleSimulator
     /// <summary>Whether some task read cached data, so that executor memory changes predictions (<see cref="ClusterShape.StorageBytesPerExecutor"/>).</summary>
     public bool ReadsCachedData => _plan.Stages.Any(s => s.CacheHits is not null);
 
+    /// <summary>Whether some task waited on shuffle fetches, so that network bandwidth changes predictions (<see cref="ClusterShape.NetworkPerExecutorRatio"/>).</summary>
+    public bool WaitsOnShuffleFetch => _plan.Stages.Any(s => s.TaskFetchWaitMs is not null);
+
     /// <summary>The measured wall time.</summary>
     public long ObservedWallTimeMs => _plan.ObservedWallTimeMs;
 

@@ -4,7 +4,9 @@ namespace Sync.Engine.Simulation;
 /// Task durations of a plan on a target <see cref="ClusterShape"/>: a stage whose task count follows a parallelism
 /// setting gets the target's count, and its measured work is spread over the new tasks, keeping the order and the
 /// shape of the duration distribution: task k of m takes observed task ⌊k·n/m⌋'s fixed part (launch overhead and
-/// shuffle fetch wait, which do not shrink with less data per task) plus the rest of its duration times n/m.
+/// shuffle fetch wait, which do not shrink with less data per task) plus the rest of its duration times n/m. Before
+/// that, cached data is carried to the target's memory (<see cref="CacheRescaling"/>) and fetch waits to its network
+/// (<see cref="NetworkRescaled"/>).
 /// </summary>
 internal static class TaskRescaling
 {
@@ -15,15 +17,39 @@ internal static class TaskRescaling
         var capacityRatio = CapacityRatio(plan, shape);
         return plan.Stages.Select(s =>
         {
-            var durations = CacheRescaling.Durations(plan, s, capacityRatio);
+            var (durations, fixedParts) = NetworkRescaled(s, CacheRescaling.Durations(plan, s, capacityRatio), shape.NetworkPerExecutorRatio);
             var units = s.PartitionedBy switch
             {
                 PartitionSetting.DefaultParallelism => defaultParallelism,
                 PartitionSetting.SqlShufflePartitions => shufflePartitions,
                 _ => 0,
             };
-            return units == 0 ? durations : Spread(durations, s.TaskFixedMs, Math.Max(1, (int)Math.Round(units * s.TasksPerPartitionUnit)));
+            return units == 0 ? durations : Spread(durations, fixedParts, Math.Max(1, (int)Math.Round(units * s.TasksPerPartitionUnit)));
         }).ToArray();
+    }
+
+    /// <summary>
+    /// Task durations with each task's shuffle fetch wait scaled by the inverse of the executor's network bandwidth
+    /// relative to the observed run (a wait on the network takes as much longer as the link is slower).
+    /// </summary>
+    /// <returns>The durations and the tasks' fixed parts, both with the fetch waits scaled.</returns>
+    internal static (int[] Durations, int[] FixedParts) NetworkRescaled(PlanStage stage, int[] durations, double ratio)
+    {
+        if (stage.TaskFetchWaitMs is not { } waits || Math.Abs(ratio - 1) < 1e-9 || ratio <= 0 || durations.Length != waits.Length)
+        {
+            return (durations, stage.TaskFixedMs);
+        }
+
+        var scaled = new int[durations.Length];
+        var fixedParts = new int[durations.Length];
+        for (var i = 0; i < scaled.Length; i++)
+        {
+            var delta = (int)Math.Round(waits[i] / ratio) - waits[i];
+            scaled[i] = (int)Math.Clamp((long)durations[i] + delta, 0, int.MaxValue);
+            fixedParts[i] = (int)Math.Clamp((long)stage.TaskFixedMs[i] + delta, 0, scaled[i]);
+        }
+
+        return (scaled, fixedParts);
     }
 
     /// <summary>The target's memory for cached data over the observed run's (1 when either is unknown).</summary>

@@ -175,4 +175,21 @@ public class ScheduleSimulatorTests
         Assert.Contains(eight.Warnings, w => w.Contains("dynamic allocation"));
         Assert.Equal(4_000, simulator.Predict(new ClusterShape(2, 1)).WallTimeMs);
     }
+
+    [Theory]
+    [InlineData(1.0, 10_000)]
+    [InlineData(2.0, 8_000)]
+    [InlineData(0.5, 14_000)]
+    public async Task ShuffleFetchWaitsScaleWithTheNetworkEachExecutorGets(double ratio, long expectedMs)
+    {
+        // Two tasks of 10 s at once, each waiting 4 s of it on shuffle fetches.
+        var app = await new SyntheticLog(endMs: 10_000)
+            .Executor("1", cores: 2, addedMs: 0)
+            .Stage(0, [], 0, 10_000, fetchWaitMs: 4_000, (0, 10_000), (0, 10_000))
+            .ReadAsync();
+
+        var result = new ScheduleSimulator(app).Predict(new ClusterShape(1, 2, NetworkPerExecutorRatio: ratio));
+
+        Assert.Equal(expectedMs, result.WallTimeMs);
+    }
 }

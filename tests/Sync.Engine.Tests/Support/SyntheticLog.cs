@@ -65,14 +65,18 @@ public sealed class SyntheticLog
         return this;
     }
 
-    public SyntheticLog Stage(int stageId, int[] parents, long submittedMs, long completedMs, params (long From, long To)[] tasks)
+    public SyntheticLog Stage(int stageId, int[] parents, long submittedMs, long completedMs, params (long From, long To)[] tasks) =>
+        Stage(stageId, parents, submittedMs, completedMs, fetchWaitMs: 0, tasks);
+
+    /// <summary>A stage whose every task waited <paramref name="fetchWaitMs"/> on shuffle fetches within its run time.</summary>
+    public SyntheticLog Stage(int stageId, int[] parents, long submittedMs, long completedMs, long fetchWaitMs, params (long From, long To)[] tasks)
     {
         var parentIds = string.Join(",", parents);
         Line($$$"""{"Event":"SparkListenerStageSubmitted","Stage Info":{"Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Stage Name":"stage {{{stageId}}}","Number of Tasks":{{{tasks.Length}}},"RDD Info":[],"Parent IDs":[{{{parentIds}}}],"Submission Time":{{{Epoch + submittedMs}}}},"Properties":{} }""");
         for (var i = 0; i < tasks.Length; i++)
         {
             var (from, to) = tasks[i];
-            Line($$$"""{"Event":"SparkListenerTaskEnd","Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Task Type":"ShuffleMapTask","Task End Reason":{"Reason":"Success"},"Task Info":{"Task ID":{{{_taskId++}}},"Index":{{{i}}},"Attempt":0,"Launch Time":{{{Epoch + from}}},"Executor ID":"1","Host":"host-1","Locality":"PROCESS_LOCAL","Speculative":false,"Getting Result Time":0,"Finish Time":{{{Epoch + to}}},"Failed":false,"Killed":false,"Accumulables":[]},"Task Metrics":{"Executor Run Time":{{{to - from}}},"JVM GC Time":{{{(to - from) / 10}}},"Disk Bytes Spilled":{{{i}}} } }""");
+            Line($$$"""{"Event":"SparkListenerTaskEnd","Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Task Type":"ShuffleMapTask","Task End Reason":{"Reason":"Success"},"Task Info":{"Task ID":{{{_taskId++}}},"Index":{{{i}}},"Attempt":0,"Launch Time":{{{Epoch + from}}},"Executor ID":"1","Host":"host-1","Locality":"PROCESS_LOCAL","Speculative":false,"Getting Result Time":0,"Finish Time":{{{Epoch + to}}},"Failed":false,"Killed":false,"Accumulables":[]},"Task Metrics":{"Executor Run Time":{{{to - from}}},"JVM GC Time":{{{(to - from) / 10}}},"Disk Bytes Spilled":{{{i}}},"Shuffle Read Metrics":{"Fetch Wait Time":{{{fetchWaitMs}}},"Remote Bytes Read":1000,"Local Bytes Read":0} } }""");
         }
 
         Line($$$"""{"Event":"SparkListenerStageCompleted","Stage Info":{"Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Stage Name":"stage {{{stageId}}}","Number of Tasks":{{{tasks.Length}}},"RDD Info":[],"Parent IDs":[{{{parentIds}}}],"Submission Time":{{{Epoch + submittedMs}}},"Completion Time":{{{Epoch + completedMs}}} } }""");
