@@ -299,7 +299,8 @@ public class DatabricksClient : IDisposable
         {
             return await action(rest).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is DatabricksException or InvalidDataException or IOException or UnauthorizedAccessException or OperationCanceledException or FormatException)
+        catch (Exception e) when (e is DatabricksException or InvalidDataException or IOException or UnauthorizedAccessException or OperationCanceledException
+            or FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {
             if (e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {

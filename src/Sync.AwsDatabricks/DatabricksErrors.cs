@@ -27,6 +27,8 @@ internal static class DatabricksErrors
         DatabricksConnectionException e => new SyncError(SyncErrorKind.Network, e.Message,
             "Check DATABRICKS_HOST (or the profile's host) and that the workspace is reachable from here.", "network"),
         InvalidDataException e => new SyncError(SyncErrorKind.InvalidInput, e.Message),
+        System.Text.Json.JsonException or InvalidOperationException or FormatException => new SyncError(SyncErrorKind.Service,
+            $"The Databricks workspace sent an answer of an unexpected shape ({exception.Message}).", "Check that the host is a Databricks workspace.", "unexpected-answer"),
         IOException e => new SyncError(SyncErrorKind.Internal, $"Local I/O failed: {e.Message}"),
         _ => new SyncError(SyncErrorKind.Internal, $"Unexpected {exception.GetType().Name}: {exception.Message}"),
     };

@@ -11,7 +11,12 @@ public sealed class ClientErrorTests
     [Fact]
     public async Task A_rejected_token_is_an_authentication_error_with_a_hint_and_without_the_token()
     {
-        await using var ws = await DatabricksWorkspace.StartAsync(configure: o => o.Token = WrongToken);
+        var log = new List<string>();
+        await using var ws = await DatabricksWorkspace.StartAsync(configure: o =>
+        {
+            o.Token = WrongToken;
+            o.Log = log.Add;
+        });
 
         var response = await ws.Client.GetRunAsync(1);
 
@@ -21,6 +26,29 @@ public sealed class ClientErrorTests
         Assert.Contains("profile", response.Error.Hint, StringComparison.Ordinal);
         Assert.DoesNotContain(WrongToken, response.Error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(WrongToken, ws.Options.ToString(), StringComparison.Ordinal);
+        Assert.NotEmpty(log);
+        Assert.All(log, line => Assert.DoesNotContain(WrongToken, line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_answer_of_the_wrong_shape_is_a_service_error()
+    {
+        // A host that answers 200 with JSON that is not a Databricks run.
+        await using var ws = await DatabricksWorkspace.StartAsync();
+        using var client = new DatabricksClient(new Clients.Databricks.DatabricksRestClient(
+            new Clients.Databricks.DatabricksCredentials(ws.Emulator.BaseUri, ws.Emulator.Token, "test"),
+            new Clients.Databricks.DatabricksRestClientOptions { Handler = new FixedAnswer("""{"run_id": "not-a-number", "state": []}""") }), ws.Options);
+
+        var response = await client.GetRunAsync(1);
+
+        Assert.Equal(SyncErrorKind.Service, response.Error!.Kind);
+        Assert.Equal("unexpected-answer", response.Error.Code);
+    }
+
+    private sealed class FixedAnswer(string json) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json) });
     }
 
     [Fact]
