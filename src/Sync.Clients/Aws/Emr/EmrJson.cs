@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Sync.Clients.Aws.Emr;
+
+/// <summary>How the EMR shapes are written and read: member names exactly as in the API model, no nulls, epoch-second timestamps.</summary>
+public static class EmrJson
+{
+    /// <summary>The serializer options of the EMR shapes in <see cref="Model"/>.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.General)
+    {
+        PropertyNamingPolicy = null,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new EpochSecondsConverter() },
+        WriteIndented = false,
+    };
+}
