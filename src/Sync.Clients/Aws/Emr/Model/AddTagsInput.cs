@@ -9,4 +9,7 @@ public sealed class AddTagsInput
 
     /// <summary>The tags to add or overwrite. Required.</summary>
     public required List<Tag> Tags { get; set; }
+
+    /// <summary>The cluster id, for resources inside a cluster.</summary>
+    public string? ClusterId { get; set; }
 }

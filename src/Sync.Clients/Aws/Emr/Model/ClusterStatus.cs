@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Sync.Clients.Aws.Emr.Model;
 
 /// <summary>The status of a <see cref="Cluster"/>.</summary>
@@ -12,4 +15,8 @@ public sealed class ClusterStatus
 
     /// <summary>When it was created, ready and ended.</summary>
     public EmrTimeline? Timeline { get; set; }
+
+    /// <summary>Members of the EMR shape that this type does not model, kept as they came so that nothing is lost.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? AdditionalMembers { get; set; }
 }
