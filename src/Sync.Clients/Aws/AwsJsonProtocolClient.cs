@@ -56,11 +56,16 @@ internal sealed class AwsJsonProtocolClient : IDisposable
     /// <param name="input">The input.</param>
     /// <param name="options">How to (de)serialise the shapes.</param>
     /// <param name="cancellationToken">Cancels the call, including waits between attempts.</param>
-    public async Task<TOut> SendAsync<TIn, TOut>(string operation, TIn input, JsonSerializerOptions options, CancellationToken cancellationToken)
+    /// <param name="idempotent">
+    /// Whether repeating the call is harmless. When it is not (<c>RunJobFlow</c> starts a cluster each time), only
+    /// answers that say the call was not done (throttling) and failures to connect are retried, never a connection lost
+    /// after sending or a 5xx, which may have started the work.
+    /// </param>
+    public async Task<TOut> SendAsync<TIn, TOut>(string operation, TIn input, JsonSerializerOptions options, CancellationToken cancellationToken, bool idempotent = true)
         where TOut : new()
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(input, options);
-        var text = await SendRawAsync(operation, body, cancellationToken).ConfigureAwait(false);
+        var text = await SendRawAsync(operation, body, idempotent, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(text))
         {
             return new TOut();
@@ -80,8 +85,9 @@ internal sealed class AwsJsonProtocolClient : IDisposable
     /// <summary>Calls <paramref name="operation"/> with a JSON body and returns the answer's text.</summary>
     /// <param name="operation">The operation name.</param>
     /// <param name="body">The JSON body.</param>
+    /// <param name="idempotent">Whether repeating the call is harmless (see <see cref="SendAsync{TIn, TOut}"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<string> SendRawAsync(string operation, byte[] body, CancellationToken cancellationToken)
+    public async Task<string> SendRawAsync(string operation, byte[] body, bool idempotent, CancellationToken cancellationToken)
     {
         Exception? lastTransportError = null;
         var lastTimedOut = false;
@@ -104,7 +110,8 @@ internal sealed class AwsJsonProtocolClient : IDisposable
 
                 var (code, message) = AwsErrorBody.Read(text, response);
                 var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;
-                if (!AwsRetryPolicy.IsRetryable(response.StatusCode, code) || attempt >= _retry.MaxAttempts)
+                var retryable = idempotent ? AwsRetryPolicy.IsRetryable(response.StatusCode, code) : AwsRetryPolicy.IsThrottlingCode(code) || response.StatusCode == HttpStatusCode.TooManyRequests;
+                if (!retryable || attempt >= _retry.MaxAttempts)
                 {
                     throw new AwsServiceException(_service.Name, operation, response.StatusCode, code, message, requestId, attempt);
                 }
@@ -124,10 +131,12 @@ internal sealed class AwsJsonProtocolClient : IDisposable
                 retryReason = e.Message;
             }
 
-            if (lastTransportError is not null && attempt >= _retry.MaxAttempts)
+            var mayHaveRun = !idempotent && lastTransportError is not null && !NeverSent(lastTransportError);
+            if (lastTransportError is not null && (attempt >= _retry.MaxAttempts || mayHaveRun))
             {
                 throw new AwsNetworkException(
-                    $"{_service.Name} {operation} at {Endpoint} failed after {attempt} attempt{(attempt == 1 ? "" : "s")}: {retryReason}",
+                    $"{_service.Name} {operation} at {Endpoint} failed after {attempt} attempt{(attempt == 1 ? "" : "s")}: {retryReason}"
+                    + (mayHaveRun ? $" (not retried: the request may have reached {_service.Name}; check before repeating it)" : ""),
                     lastTimedOut, attempt, lastTransportError);
             }
 
@@ -140,6 +149,9 @@ internal sealed class AwsJsonProtocolClient : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => _http.Dispose();
+
+    private static bool NeverSent(Exception e) =>
+        e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError };
 
     private HttpRequestMessage BuildRequest(string operation, byte[] body, ImmutableCredentials credentials)
     {

@@ -9,6 +9,7 @@ namespace Sync.Clients.Aws.Emr;
 /// operations Sync needs. The list operations follow <c>Marker</c> pagination and return every item. Throttling, 5xx
 /// answers and network failures are retried (<see cref="AwsRetryOptions"/>); what remains surfaces as
 /// <see cref="AwsServiceException"/>, <see cref="AwsNetworkException"/> or <see cref="AwsConfigurationException"/>.
+/// <c>RunJobFlow</c> is not idempotent, so it is retried only when EMR throttled it or the connection could not be made.
 /// Methods are virtual so that callers can substitute the client in their own tests.
 /// </summary>
 public class EmrServiceClient : IDisposable
@@ -45,14 +46,14 @@ public class EmrServiceClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new cluster's id and ARN.</returns>
     public virtual Task<RunJobFlowOutput> RunJobFlowAsync(RunJobFlowInput request, CancellationToken cancellationToken = default) =>
-        Protocol.SendAsync<RunJobFlowInput, RunJobFlowOutput>("RunJobFlow", request, EmrJson.Options, cancellationToken);
+        Protocol.SendAsync<RunJobFlowInput, RunJobFlowOutput>("RunJobFlow", request, EmrJson.Options, cancellationToken, idempotent: false);
 
     /// <summary><c>RunJobFlow</c> with the request as JSON, exactly as in the EMR API reference; sent as it is.</summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new cluster's id and ARN.</returns>
     public virtual Task<RunJobFlowOutput> RunJobFlowAsync(JsonObject request, CancellationToken cancellationToken = default) =>
-        Protocol.SendAsync<JsonObject, RunJobFlowOutput>("RunJobFlow", request, EmrJson.Options, cancellationToken);
+        Protocol.SendAsync<JsonObject, RunJobFlowOutput>("RunJobFlow", request, EmrJson.Options, cancellationToken, idempotent: false);
 
     /// <summary><c>DescribeCluster</c>.</summary>
     /// <param name="clusterId">The cluster id.</param>

@@ -16,6 +16,7 @@ public class S3Storage : IDisposable
 {
     private readonly IAmazonS3? _s3;
     private readonly bool _ownsClient;
+    private readonly int? _pageSize;
 
     /// <summary>Creates the storage with its own SDK client.</summary>
     /// <param name="options">Region, credentials, endpoint.</param>
@@ -42,6 +43,7 @@ public class S3Storage : IDisposable
 
         _s3 = new AmazonS3Client(options.Credentials, config);
         _ownsClient = true;
+        _pageSize = options.ListPageSize;
     }
 
     /// <summary>Creates the storage over an existing SDK client (not disposed by this instance).</summary>
@@ -77,7 +79,7 @@ public class S3Storage : IDisposable
         CallAsync("ListObjectsV2", prefix, async () =>
         {
             var found = new List<S3ObjectInfo>();
-            var request = new ListObjectsV2Request { BucketName = prefix.Bucket, Prefix = prefix.Key };
+            var request = new ListObjectsV2Request { BucketName = prefix.Bucket, Prefix = prefix.Key, MaxKeys = _pageSize };
             ListObjectsV2Response page;
             do
             {

@@ -17,6 +17,9 @@ public sealed class S3StorageOptions
     /// <summary>Path-style addressing (<c>host/bucket/key</c>), which emulators need. On by default when <see cref="ServiceUrl"/> is set.</summary>
     public bool? ForcePathStyle { get; set; }
 
+    /// <summary>Keys per page of a listing, or <see langword="null"/> for S3's default (1000).</summary>
+    public int? ListPageSize { get; set; }
+
     /// <summary>Attempts per request, the first included (the SDK's own retry). Default 3.</summary>
     public int MaxAttempts { get; set; } = 3;
 }
