@@ -13,7 +13,8 @@ namespace Sync.AwsEmr.Reports;
 /// instances they really got, → node groups with role, market and EBS volumes; the <c>spark-defaults</c>
 /// classification → Spark configuration; the cluster's and instances' timelines → timeline. The result goes through
 /// <see cref="ClusterReport.Parse"/>, so it obeys the report's own validation. Instance types are checked against the
-/// <see cref="InstanceCatalog"/> (vCPU and memory come from there when the engine predicts).
+/// <see cref="InstanceCatalog"/> (vCPU and memory come from there when the engine predicts). Node groups come in
+/// the order master, core, task.
 /// </summary>
 public sealed class EmrClusterReportBuilder
 {
@@ -61,9 +62,11 @@ public sealed class EmrClusterReportBuilder
         var cluster = snapshot.Cluster;
         var name = $"cluster {cluster.Id}";
 
-        var nodes = snapshot.InstanceGroups.Count > 0
-            ? snapshot.InstanceGroups.Select(FromGroup).ToList()
-            : snapshot.InstanceFleets.SelectMany(f => FromFleet(f, snapshot.Instances, warnings)).ToList();
+        var nodes = (snapshot.InstanceGroups.Count > 0
+                ? snapshot.InstanceGroups.Select(FromGroup)
+                : snapshot.InstanceFleets.SelectMany(f => FromFleet(f, snapshot.Instances, warnings)))
+            .OrderBy(n => RoleRank(n.Role))
+            .ToList();
         if (nodes.Count == 0)
         {
             throw new InvalidDataException($"{name} has neither instance groups nor instance fleets.");
@@ -195,6 +198,9 @@ public sealed class EmrClusterReportBuilder
     }
 
     private static int Units(int capacity, int weight) => (capacity + weight - 1) / weight;
+
+    /// <summary>Master, core, task: the order node groups appear in, whatever order EMR lists them in.</summary>
+    private static int RoleRank(string role) => role switch { "master" => 0, "core" => 1, "task" => 2, _ => 3 };
 
     private static string Role(string? emrRole) => (emrRole ?? NodeRole.Core).ToLowerInvariant();
 

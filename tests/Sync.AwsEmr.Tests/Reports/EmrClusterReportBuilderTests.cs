@@ -43,7 +43,7 @@ public sealed class EmrClusterReportBuilderTests
         var built = Builder().Build(new EmrClusterSnapshot(cluster, groups, [], [], [], []), "us-east-1");
 
         Assert.Empty(built.Warnings);
-        Assert.Equal([("core", "m5.xlarge", 2), ("master", "m5.xlarge", 1)], built.Report.Nodes.Select(n => (n.Role, n.InstanceType, n.Count)));
+        Assert.Equal([("master", "m5.xlarge", 1), ("core", "m5.xlarge", 2)], built.Report.Nodes.Select(n => (n.Role, n.InstanceType, n.Count)));
         Assert.Equal(1479413437339, built.Report.Timeline.Requested.ToUnixTimeMilliseconds());
         Assert.Equal(1479413863666, built.Report.Timeline.Ready!.Value.ToUnixTimeMilliseconds());
         Assert.Equal(3600, (built.Report.Timeline.Terminated - built.Report.Timeline.Requested).TotalSeconds, 0);
@@ -57,7 +57,7 @@ public sealed class EmrClusterReportBuilderTests
         var built = Builder().Build(new EmrClusterSnapshot(Ended(), [], fleets, [], [], []), "us-east-1");
 
         Assert.Equal(
-            [("core", "m5.xlarge", 1, "on-demand"), ("core", "m5.xlarge", 3, "spot"), ("master", "m5.xlarge", 1, "on-demand")],
+            [("master", "m5.xlarge", 1, "on-demand"), ("core", "m5.xlarge", 1, "on-demand"), ("core", "m5.xlarge", 3, "spot")],
             built.Report.Nodes.Select(n => (n.Role, n.InstanceType, n.Count, n.Market)));
     }
 
@@ -72,7 +72,7 @@ public sealed class EmrClusterReportBuilderTests
         var built = Builder().Build(new EmrClusterSnapshot(Ended(), [], fleets, instances, [], []), "us-east-1");
 
         Assert.Equal(
-            [("core", "m5.2xlarge", 2, "spot"), ("core", "m5.xlarge", 1, "spot"), ("core", "m5.xlarge", 1, "on-demand"), ("master", "m5.xlarge", 1, "on-demand")],
+            [("master", "m5.xlarge", 1, "on-demand"), ("core", "m5.2xlarge", 2, "spot"), ("core", "m5.xlarge", 1, "spot"), ("core", "m5.xlarge", 1, "on-demand")],
             built.Report.Nodes.Select(n => (n.Role, n.InstanceType, n.Count, n.Market)));
     }
 
