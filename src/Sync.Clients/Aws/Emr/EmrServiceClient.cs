@@ -72,7 +72,7 @@ public class EmrServiceClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The groups.</returns>
     public virtual Task<IReadOnlyList<InstanceGroup>> ListInstanceGroupsAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        AllPagesAsync(async marker =>
+        AllPagesAsync(null, async marker =>
         {
             var page = await Protocol.SendAsync<ListInstanceGroupsInput, ListInstanceGroupsOutput>("ListInstanceGroups",
                 new ListInstanceGroupsInput { ClusterId = clusterId, Marker = marker }, EmrJson.Options, cancellationToken).ConfigureAwait(false);
@@ -84,7 +84,7 @@ public class EmrServiceClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The fleets.</returns>
     public virtual Task<IReadOnlyList<InstanceFleet>> ListInstanceFleetsAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        AllPagesAsync(async marker =>
+        AllPagesAsync(null, async marker =>
         {
             var page = await Protocol.SendAsync<ListInstanceFleetsInput, ListInstanceFleetsOutput>("ListInstanceFleets",
                 new ListInstanceFleetsInput { ClusterId = clusterId, Marker = marker }, EmrJson.Options, cancellationToken).ConfigureAwait(false);
@@ -98,10 +98,9 @@ public class EmrServiceClient : IDisposable
     public virtual Task<IReadOnlyList<Instance>> ListInstancesAsync(ListInstancesInput request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return AllPagesAsync(async marker =>
+        return AllPagesAsync(request.Marker, async marker =>
         {
-            request.Marker = marker ?? request.Marker;
-            var page = await Protocol.SendAsync<ListInstancesInput, ListInstancesOutput>("ListInstances", request, EmrJson.Options, cancellationToken)
+            var page = await Protocol.SendAsync<ListInstancesInput, ListInstancesOutput>("ListInstances", request.WithMarker(marker), EmrJson.Options, cancellationToken)
                 .ConfigureAwait(false);
             return (page.Instances, page.Marker);
         });
@@ -112,7 +111,7 @@ public class EmrServiceClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The bootstrap actions.</returns>
     public virtual Task<IReadOnlyList<Command>> ListBootstrapActionsAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        AllPagesAsync(async marker =>
+        AllPagesAsync(null, async marker =>
         {
             var page = await Protocol.SendAsync<ListBootstrapActionsInput, ListBootstrapActionsOutput>("ListBootstrapActions",
                 new ListBootstrapActionsInput { ClusterId = clusterId, Marker = marker }, EmrJson.Options, cancellationToken).ConfigureAwait(false);
@@ -126,10 +125,9 @@ public class EmrServiceClient : IDisposable
     public virtual Task<IReadOnlyList<StepSummary>> ListStepsAsync(ListStepsInput request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return AllPagesAsync(async marker =>
+        return AllPagesAsync(request.Marker, async marker =>
         {
-            request.Marker = marker ?? request.Marker;
-            var page = await Protocol.SendAsync<ListStepsInput, ListStepsOutput>("ListSteps", request, EmrJson.Options, cancellationToken)
+            var page = await Protocol.SendAsync<ListStepsInput, ListStepsOutput>("ListSteps", request.WithMarker(marker), EmrJson.Options, cancellationToken)
                 .ConfigureAwait(false);
             return (page.Steps, page.Marker);
         });
@@ -167,10 +165,10 @@ public class EmrServiceClient : IDisposable
         }
     }
 
-    private static async Task<IReadOnlyList<T>> AllPagesAsync<T>(Func<string?, Task<(List<T>? Items, string? Marker)>> readPage)
+    private static async Task<IReadOnlyList<T>> AllPagesAsync<T>(string? start, Func<string?, Task<(List<T>? Items, string? Marker)>> readPage)
     {
         var all = new List<T>();
-        string? marker = null;
+        var marker = start;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         do
         {

@@ -125,8 +125,10 @@ public sealed class EmrServiceClientMotoTests(MotoServer moto)
             Steps = steps,
         })).JobFlowId!;
 
-        var listed = await emr.ListStepsAsync(new ListStepsInput { ClusterId = id });
+        var input = new ListStepsInput { ClusterId = id };
+        var listed = await emr.ListStepsAsync(input);
 
+        Assert.Null(input.Marker);
         Assert.Equal(61, listed.Count);
         Assert.Equal(61, listed.Select(s => s.Id).Distinct().Count());
         Assert.True(handler.Count("ListSteps") > 1, "moto should have answered in more than one page");
