@@ -6,12 +6,19 @@ namespace Sync.Clients.Aws.Emr;
 /// <summary>How the EMR shapes are written and read: member names exactly as in the API model, no nulls, epoch-second timestamps.</summary>
 public static class EmrJson
 {
-    /// <summary>The serializer options of the EMR shapes in <see cref="Model"/>.</summary>
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.General)
+    /// <summary>The serializer options of the EMR shapes in <see cref="Model"/> (read-only).</summary>
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
     {
-        PropertyNamingPolicy = null,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new EpochSecondsConverter() },
-        WriteIndented = false,
-    };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.General)
+        {
+            PropertyNamingPolicy = null,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Converters = { new EpochSecondsConverter() },
+            WriteIndented = false,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 }
