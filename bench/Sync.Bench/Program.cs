@@ -4,6 +4,7 @@ using Sync.Bench;
 //   generate [--size-gb 1.0] [--out bench/out] [--source <zip or log>]   build a large event log from real events
 //   run [--dir bench/out] [--repeat 3] [--cpu N] [--no-unpinned] [--profile] measure each file in fresh child processes
 //   measure <reader|lines|json|buffered-lines> <file>                    (child) one measurement, one JSON line on stdout
+//   recommend [--log FILE] [--report FILE] [--repeat 3]                   time a full recommendation on a log
 if (args.Length == 0)
 {
     Console.Error.WriteLine("usage: Sync.Bench generate [--size-gb 1.0] [--out bench/out] | run [--dir bench/out] [--repeat 3] | measure <mode> <file>");
@@ -16,6 +17,7 @@ return args[0] switch
     "generate" => Generator.Run(rest),
     "run" => Runner.Run(rest),
     "measure" => Measure.Run(rest),
+    "recommend" => RecommendBench.Run(rest),
     _ => Usage(args[0]),
 };
 

@@ -88,19 +88,23 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
             object Describe(Solution s) => new
             {
                 workerNodes = s.WorkerNodes,
+                workerInstanceType = s.WorkerInstanceType,
                 executors = s.Shape.Executors,
                 coresPerExecutor = s.Shape.CoresPerExecutor,
                 predictedRuntimeMs = s.PredictedRuntimeMs,
                 runtimeIntervalMs = s.Interval is null ? null : new { p10 = s.Interval.LowMs, p50 = s.Interval.MedianMs, p90 = s.Interval.HighMs },
                 costUsd = Math.Round(s.Cost.TotalUsd, 4),
+                changes = s.Changes,
                 warnings = s.Warnings.Concat(s.Cost.Notes),
+                configuration = s.PlatformConfiguration,
                 report = JsonDocument.Parse(s.Report.ToJson()).RootElement,
             };
             var document = new
             {
                 application = new { id = app.Info.Id, name = app.Info.Name },
-                observed = new { runtimeMs = recommendation.ObservedRuntimeMs, workerNodes = recommendation.Observed.WorkerNodes, costUsd = Math.Round(recommendation.Observed.Cost.TotalUsd, 4) },
+                observed = new { runtimeMs = recommendation.ObservedRuntimeMs, workerNodes = recommendation.Observed.WorkerNodes, workerInstanceType = recommendation.Observed.WorkerInstanceType, costUsd = Math.Round(recommendation.Observed.Cost.TotalUsd, 4) },
                 candidates = recommendation.Candidates,
+                distinctSimulations = recommendation.DistinctSimulations,
                 warnings = recommendation.Warnings,
                 preference = settings.Preference.ToString().ToLowerInvariant(),
                 recommended = Describe(chosen),
@@ -108,7 +112,7 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
                 balanced = Describe(recommendation.Balanced),
                 economy = Describe(recommendation.Economy),
                 withinDeadline = recommendation.WithinDeadline is null ? null : Describe(recommendation.WithinDeadline),
-                front = recommendation.Front.Select(s => new { workerNodes = s.WorkerNodes, predictedRuntimeMs = s.PredictedRuntimeMs, costUsd = Math.Round(s.Cost.TotalUsd, 4) }),
+                front = recommendation.Front.Select(s => new { workerNodes = s.WorkerNodes, workerInstanceType = s.WorkerInstanceType, predictedRuntimeMs = s.PredictedRuntimeMs, costUsd = Math.Round(s.Cost.TotalUsd, 4) }),
             };
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
             return ExitCodes.Success;
@@ -117,7 +121,7 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
         var observed = recommendation.Observed;
         console.MarkupLine($"[bold]{Markup.Escape(app.Info.Name)}[/] [grey]{Markup.Escape(app.Info.Id)}[/]");
         console.MarkupLine($"Observed: {observed.WorkerNodes} x {Markup.Escape(observed.Report.Nodes[^1].InstanceType)} workers, {Format.Duration(recommendation.ObservedRuntimeMs)}, " +
-                           $"{observed.Cost.TotalUsd.ToString("0.00", CultureInfo.InvariantCulture)} USD; {recommendation.Candidates} configurations simulated.");
+                           $"{observed.Cost.TotalUsd.ToString("0.00", CultureInfo.InvariantCulture)} USD; {recommendation.Candidates} configurations priced, {recommendation.DistinctSimulations} distinct executor shapes simulated.");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Solution").AddColumn(new TableColumn("Workers").RightAligned())
             .AddColumn(new TableColumn("Executors x cores").RightAligned()).AddColumn(new TableColumn("Runtime").RightAligned())
             .AddColumn(new TableColumn("p10–p90").RightAligned())
@@ -127,7 +131,7 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
             : settings.Preference.ToString().ToLowerInvariant();
         void Row(string name, Solution s) => table.AddRow(
             name == chosenName ? $"[bold green]{name} (recommended)[/]" : name,
-            s.WorkerNodes.ToString(CultureInfo.InvariantCulture), $"{s.Shape.Executors} x {s.Shape.CoresPerExecutor}", Format.Duration(s.PredictedRuntimeMs),
+            $"{s.WorkerNodes} x {Markup.Escape(s.WorkerInstanceType)}", $"{s.Shape.Executors} x {s.Shape.CoresPerExecutor}", Format.Duration(s.PredictedRuntimeMs),
             s.Interval is null ? "-" : $"{Format.Duration(s.Interval.LowMs)} – {Format.Duration(s.Interval.HighMs)}",
             s.Cost.TotalUsd.ToString("0.00", CultureInfo.InvariantCulture),
             $"{(s.PredictedRuntimeMs - (double)recommendation.ObservedRuntimeMs) / recommendation.ObservedRuntimeMs:+0%;-0%;0%} time, {(s.Cost.TotalUsd - observed.Cost.TotalUsd) / observed.Cost.TotalUsd:+0%;-0%;0%} cost");
@@ -140,7 +144,11 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
         }
 
         console.Write(table);
-        console.MarkupLine($"Front (runtime → cost): {string.Join(", ", recommendation.Front.Select(s => $"{s.WorkerNodes}w {Format.Duration(s.PredictedRuntimeMs)} {s.Cost.TotalUsd.ToString("0.00", CultureInfo.InvariantCulture)}$"))}");
+        console.MarkupLine($"Front (runtime → cost): {Markup.Escape(string.Join(", ", recommendation.Front.Select(s => $"{s.WorkerNodes} x {s.WorkerInstanceType} {Format.Duration(s.PredictedRuntimeMs)} {s.Cost.TotalUsd.ToString("0.00", CultureInfo.InvariantCulture)}$")))}");
+        foreach (var change in chosen.Changes)
+        {
+            console.MarkupLine($"[green]change:[/] {Markup.Escape(change)}");
+        }
         foreach (var warning in recommendation.Warnings.Concat(chosen.Warnings).Concat(chosen.Cost.Notes).Distinct())
         {
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");

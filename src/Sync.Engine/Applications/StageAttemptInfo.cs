@@ -45,4 +45,10 @@ public sealed record StageAttemptInfo(
 {
     /// <summary>Completion minus submission, when both are known.</summary>
     public long? DurationMs => SubmissionTimeMs is { } s && CompletionTimeMs is { } c ? c - s : null;
+
+    /// <summary>
+    /// Bytes of the RDDs of the stage's lineage that were cached in executor memory when the stage completed (the sum
+    /// of their <c>Memory Size</c>); 0 when none were or the log does not say.
+    /// </summary>
+    public long CachedBytes { get; init; }
 }

@@ -41,6 +41,8 @@ public struct TaskRecord
     public bool Speculative;
     /// <summary>Whether this is a result task (rather than a shuffle-map task).</summary>
     public bool IsResultTask;
+    /// <summary>Where the task read its input from, when the log records it (Spark 1.x).</summary>
+    public TaskInputSource InputSource;
     /// <summary>Executor Run Time: wall time the task body ran.</summary>
     public int ExecutorRunTimeMs;
     /// <summary>Executor Deserialize Time.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Sync.Engine.Clusters;
@@ -17,6 +18,10 @@ namespace Sync.Engine.Clusters;
 /// <param name="Photon">Whether Databricks Photon was on.</param>
 /// <param name="SparkConf">The Spark configuration in force.</param>
 /// <param name="Timeline">When the cluster was requested, ready, ran its first task and terminated.</param>
+/// <param name="Spec">
+/// The platform-native request that started the cluster, when known: a RunJobFlow request on EMR, a Clusters API create
+/// spec on Databricks. Recommendations are written as copies of it, so that everything not tuned is kept.
+/// </param>
 public sealed record ClusterReport(
     int SchemaVersion,
     string Platform,
@@ -25,7 +30,8 @@ public sealed record ClusterReport(
     string? RuntimeVersion,
     bool Photon,
     IReadOnlyDictionary<string, string>? SparkConf,
-    ClusterTimeline Timeline)
+    ClusterTimeline Timeline,
+    JsonObject? Spec = null)
 {
     /// <summary>The schema version this code reads and writes.</summary>
     public const int CurrentSchemaVersion = 1;

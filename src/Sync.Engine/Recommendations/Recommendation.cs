@@ -14,6 +14,12 @@ public sealed record Recommendation(
     Solution Observed, long ObservedRuntimeMs, int Candidates, IReadOnlyList<Solution> Front, Solution Performance, Solution Balanced, Solution Economy,
     Solution? WithinDeadline, IReadOnlyList<string> Warnings)
 {
+    /// <summary>Every candidate priced, in search order (instance type, then node count): the cloud the front is drawn from.</summary>
+    public IReadOnlyList<Solution> All { get; init; } = [];
+
+    /// <summary>How many distinct executor shapes were simulated for the <see cref="Candidates"/> (candidates that share a shape share a simulation).</summary>
+    public int DistinctSimulations { get; init; }
+
     /// <summary>The solution for a preference.</summary>
     /// <param name="preference">The preference.</param>
     public Solution For(Preference preference) => preference switch

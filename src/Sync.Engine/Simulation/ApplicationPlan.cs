@@ -34,6 +34,15 @@ internal sealed class PlanStage
     public required int[] TaskFixedMs;
     public long SubmitDelayMs;
 
+    /// <summary>Per task, whether it read its input from a cached block in memory; <see langword="null"/> when none did or the log does not say.</summary>
+    public bool[]? CacheHits;
+
+    /// <summary>Whether some task read input through a Hadoop input format (so it computed, or recomputed, its data).</summary>
+    public bool ReadsInput;
+
+    /// <summary>Bytes of the stage's lineage cached in memory when it completed.</summary>
+    public long CachedBytes;
+
     /// <summary>Which setting the stage's task count follows (a shuffle-reading stage), and its tasks per unit of it.</summary>
     public PartitionSetting PartitionedBy;
     public double TasksPerPartitionUnit;
@@ -70,5 +79,18 @@ internal sealed class ApplicationPlan
     public required int ObservedShufflePartitions { get; init; }
     public required ClusterShape ObservedShape { get; init; }
     public required long ObservedWallTimeMs { get; init; }
+
+    /// <summary>Storage memory of an executor's block manager (the median), when the log has it.</summary>
+    public required long? StorageBytesPerExecutor { get; init; }
+
+    /// <summary>
+    /// The most bytes cached in memory a stage's lineage held (the largest <see cref="PlanStage.CachedBytes"/>): what
+    /// the cache held at least. Spark reports an RDD's cached size only with the stages that compute it, so the sum
+    /// over the application cannot be read reliably.
+    /// </summary>
+    public long PeakCachedBytes => Stages.Count == 0 ? 0 : Stages.Max(s => s.CachedBytes);
+
+    /// <summary>What recomputing an uncached partition costs over reading it from the cache (<see cref="CacheRescaling.MissPenaltyMs"/>).</summary>
+    public required double? CacheMissPenaltyMs { get; init; }
     public required List<string> Warnings { get; init; }
 }

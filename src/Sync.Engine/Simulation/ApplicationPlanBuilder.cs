@@ -15,7 +15,7 @@ internal static class ApplicationPlanBuilder
         }
 
         // One pass over the tasks: durations per stage attempt, and each executor's first launch and last finish.
-        var tasks = new Dictionary<(int, int), List<(long Launch, long Finish, int Fixed)>>();
+        var tasks = new Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, TaskInputSource Source)>>();
         var executorSpans = Enumerable.Repeat((FirstLaunch: long.MaxValue, LastFinish: long.MinValue), app.Tasks.ExecutorIds.Count).ToArray();
         foreach (var chunk in app.Tasks.Chunks)
         {
@@ -33,7 +33,7 @@ internal static class ApplicationPlanBuilder
                 var launch = Math.Clamp(t.LaunchTimeMs, start, app.EndTimeMs);
                 var finish = Math.Clamp(t.FinishTimeMs, launch, app.EndTimeMs);
                 var scalable = Math.Max(0, t.ExecutorRunTimeMs - t.ShuffleFetchWaitTimeMs);
-                list.Add((launch, finish, (int)Math.Clamp(finish - launch - scalable, 0, finish - launch)));
+                list.Add((launch, finish, (int)Math.Clamp(finish - launch - scalable, 0, finish - launch), t.InputSource));
             }
         }
 
@@ -77,6 +77,9 @@ internal static class ApplicationPlanBuilder
                 Job = job,
                 TaskDurationsMs = list.Select(x => (int)Math.Min(int.MaxValue, x.Finish - x.Launch)).ToArray(),
                 TaskFixedMs = list.Select(x => x.Fixed).ToArray(),
+                CacheHits = list.Any(x => IsCacheRead(x.Source)) ? list.Select(x => IsCacheRead(x.Source)).ToArray() : null,
+                ReadsInput = list.Any(x => x.Source == TaskInputSource.Hadoop),
+                CachedBytes = info?.CachedBytes ?? 0,
                 CompletionTailMs = Math.Max(0, complete - lastFinish),
             });
             stageObserved.Add((submit, lastFinish, complete));
@@ -185,8 +188,28 @@ internal static class ApplicationPlanBuilder
                 executors.Count, executors.Count == 0 ? 1 : (int)Math.Round(executors.Average(e => e.Cores)), app.TaskCpus,
                 defaultParallelism, IntProperty(app, "spark.sql.shuffle.partitions")),
             ObservedWallTimeMs = app.WallTimeMs,
+            StorageBytesPerExecutor = StorageBytesPerExecutor(app),
+            CacheMissPenaltyMs = CacheRescaling.MissPenaltyMs(stages),
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// Whether a task read a cached block from its executor's memory. Reads from another executor or from disk are
+    /// not counted as hits: on the ground-truth runs they take as long as recomputing.
+    /// </summary>
+    private static bool IsCacheRead(TaskInputSource source) => source == TaskInputSource.Memory;
+
+    /// <summary>The median storage memory of the executors' block managers, when the log has it.</summary>
+    private static long? StorageBytesPerExecutor(SparkApplication app)
+    {
+        var sizes = app.Executors.Where(e => !e.IsDriver && e.MaxMemoryBytes > 0).Select(e => e.MaxMemoryBytes!.Value).Order().ToArray();
+        if (sizes.Length == 0)
+        {
+            sizes = app.Executors.Where(e => e.MaxMemoryBytes > 0).Select(e => e.MaxMemoryBytes!.Value).Order().ToArray();
+        }
+
+        return sizes.Length == 0 ? null : sizes[sizes.Length / 2];
     }
 
     private static int? IntProperty(SparkApplication app, string key) =>
@@ -236,7 +259,7 @@ internal static class ApplicationPlanBuilder
 
     /// <summary>Executor arrivals (offset from start, cores) of the executors that ran tasks; the driver only in local mode.</summary>
     private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ObservedExecutors(
-        SparkApplication app, long start, Dictionary<(int, int), List<(long Launch, long Finish, int Fixed)>> tasks,
+        SparkApplication app, long start, Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, TaskInputSource Source)>> tasks,
         Dictionary<string, (long FirstLaunch, long LastFinish)> spans)
     {
         var workers = app.Executors.Where(e => !e.IsDriver && e.Cores > 0).ToList();

@@ -11,7 +11,11 @@ namespace Sync.Engine.Simulation;
 /// <c>spark.default.parallelism</c>: partitions of RDD shuffles; <see langword="null"/> = Spark's default, the total cores.
 /// </param>
 /// <param name="ShufflePartitions"><c>spark.sql.shuffle.partitions</c>; <see langword="null"/> = as observed (Spark's default is 200).</param>
-public sealed record ClusterShape(int Executors, int CoresPerExecutor, int TaskCpus = 1, int? DefaultParallelism = null, int? ShufflePartitions = null)
+/// <param name="StorageBytesPerExecutor">
+/// Memory of each executor available for cached data (its block manager's maximum); <see langword="null"/> = as observed.
+/// </param>
+public sealed record ClusterShape(
+    int Executors, int CoresPerExecutor, int TaskCpus = 1, int? DefaultParallelism = null, int? ShufflePartitions = null, long? StorageBytesPerExecutor = null)
 {
     /// <summary>Concurrent task slots of one executor.</summary>
     public int SlotsPerExecutor => Math.Max(1, CoresPerExecutor / Math.Max(1, TaskCpus));

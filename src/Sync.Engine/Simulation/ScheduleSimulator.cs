@@ -29,6 +29,12 @@ public sealed class ScheduleSimulator
     /// <summary>The executor layout the application ran on (executors that ran tasks, their average cores).</summary>
     public ClusterShape ObservedShape => _plan.ObservedShape;
 
+    /// <summary>Storage memory of an executor's block manager in the observed run (the median), when the log has it.</summary>
+    public long? ObservedStorageBytesPerExecutor => _plan.StorageBytesPerExecutor;
+
+    /// <summary>Whether some task read cached data, so that executor memory changes predictions (<see cref="ClusterShape.StorageBytesPerExecutor"/>).</summary>
+    public bool ReadsCachedData => _plan.Stages.Any(s => s.CacheHits is not null);
+
     /// <summary>The measured wall time.</summary>
     public long ObservedWallTimeMs => _plan.ObservedWallTimeMs;
 
@@ -74,7 +80,17 @@ public sealed class ScheduleSimulator
         var walls = new long[samples];
         for (var i = 0; i < samples; i++)
         {
-            var resampled = baseline.Select(stage => stage.Select(_ => stage[random.Next(stage.Length)]).ToArray()).ToArray();
+            var resampled = new int[baseline.Length][];
+            for (var s = 0; s < baseline.Length; s++)
+            {
+                var stage = baseline[s];
+                var copy = resampled[s] = new int[stage.Length];
+                for (var t = 0; t < copy.Length; t++)
+                {
+                    copy[t] = stage[random.Next(stage.Length)];
+                }
+            }
+
             walls[i] = new SimulationRun(_plan, arrivals, resampled).Execute().WallTimeMs;
         }
 

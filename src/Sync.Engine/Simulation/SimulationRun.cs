@@ -18,7 +18,10 @@ internal sealed class SimulationRun
     private readonly ApplicationPlan _plan;
     private readonly List<ExecutorArrival> _arrivals;
     private readonly int[][] _durations;
-    private readonly PriorityQueue<(EventKind Kind, int Id), (long Time, long Sequence)> _events = new();
+    // Events ordered by time, then by when they were scheduled: one long per priority, the time in the high 40 bits
+    // (35 years of milliseconds) and a 24-bit sequence number below it, so that the heap compares plain integers.
+    private const int SequenceBits = 24;
+    private readonly PriorityQueue<(EventKind Kind, int Id), long> _events = new();
     private readonly PriorityQueue<int, (int Job, int Stage, int Attempt)> _runnable = new();
     private readonly int[] _pendingDependencies;
     private readonly int[] _nextTask;
@@ -74,7 +77,7 @@ internal sealed class SimulationRun
         {
             while (_events.TryDequeue(out var e, out var at))
             {
-                _now = at.Time;
+                _now = at >> SequenceBits;
                 Handle(e.Kind, e.Id);
             }
 
@@ -220,5 +223,6 @@ internal sealed class SimulationRun
         }
     }
 
-    private void Schedule(long time, EventKind kind, int id) => _events.Enqueue((kind, id), (Math.Max(time, _now), _sequence++));
+    private void Schedule(long time, EventKind kind, int id) =>
+        _events.Enqueue((kind, id), (Math.Max(time, _now) << SequenceBits) | (_sequence++ & ((1L << SequenceBits) - 1)));
 }

@@ -12,16 +12,30 @@ internal static class TaskRescaling
     {
         var defaultParallelism = shape.DefaultParallelism ?? (plan.DefaultParallelismSet ? plan.ObservedDefaultParallelism : Math.Max(2, shape.TotalCores));
         var shufflePartitions = shape.ShufflePartitions ?? plan.ObservedShufflePartitions;
+        var capacityRatio = CapacityRatio(plan, shape);
         return plan.Stages.Select(s =>
         {
+            var durations = CacheRescaling.Durations(plan, s, capacityRatio);
             var units = s.PartitionedBy switch
             {
                 PartitionSetting.DefaultParallelism => defaultParallelism,
                 PartitionSetting.SqlShufflePartitions => shufflePartitions,
                 _ => 0,
             };
-            return units == 0 ? s.TaskDurationsMs : Spread(s.TaskDurationsMs, s.TaskFixedMs, Math.Max(1, (int)Math.Round(units * s.TasksPerPartitionUnit)));
+            return units == 0 ? durations : Spread(durations, s.TaskFixedMs, Math.Max(1, (int)Math.Round(units * s.TasksPerPartitionUnit)));
         }).ToArray();
+    }
+
+    /// <summary>The target's memory for cached data over the observed run's (1 when either is unknown).</summary>
+    internal static double CapacityRatio(ApplicationPlan plan, ClusterShape shape)
+    {
+        if (plan.StorageBytesPerExecutor is not { } observed || plan.ObservedShape.Executors == 0)
+        {
+            return 1;
+        }
+
+        var perExecutor = shape.StorageBytesPerExecutor ?? observed;
+        return shape.Executors * (double)perExecutor / (plan.ObservedShape.Executors * (double)observed);
     }
 
     internal static int[] Spread(int[] durations, int[] fixedParts, int count)

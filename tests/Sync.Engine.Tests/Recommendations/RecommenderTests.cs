@@ -20,7 +20,7 @@ public class RecommenderTests
     {
         var (app, report) = await DatabricksSample();
 
-        var r = new Recommender(InstanceCatalog.BuiltIn).Recommend(app, report);
+        var r = new Recommender(InstanceCatalog.BuiltIn).Recommend(app, report, searchInstanceTypes: false);
 
         Assert.Equal(16, r.Candidates);
         for (var i = 1; i < r.Front.Count; i++)
@@ -57,7 +57,7 @@ public class RecommenderTests
     {
         var (app, report) = await DatabricksSample();
 
-        var economy = new Recommender(InstanceCatalog.BuiltIn).Recommend(app, report).Economy;
+        var economy = new Recommender(InstanceCatalog.BuiltIn).Recommend(app, report, searchInstanceTypes: false).Economy;
 
         Assert.Equal(report.Platform, economy.Report.Platform);
         Assert.Equal(report.RuntimeVersion, economy.Report.RuntimeVersion);
@@ -88,7 +88,7 @@ public class RecommenderTests
         var matching = new Recommender(InstanceCatalog.BuiltIn).Recommend(app, report);
         var mismatched = new Recommender(InstanceCatalog.BuiltIn).Recommend(app, small);
 
-        Assert.Empty(matching.Warnings);
+        Assert.DoesNotContain(matching.Warnings, w => w.Contains("do not fit"));
         Assert.Contains(mismatched.Warnings, w => w.Contains("do not fit") && w.Contains("m5.large"));
     }
 
@@ -100,5 +100,59 @@ public class RecommenderTests
 
         var error = Assert.Throws<InvalidDataException>(() => new Recommender(InstanceCatalog.BuiltIn).Recommend(app, driverOnly));
         Assert.Contains("no worker nodes", error.Message);
+    }
+
+    [Fact]
+    public async Task OtherWorkerTypesOfTheSameGenerationAreSearchedAndShareSimulations()
+    {
+        var (app, report) = await DatabricksSample();
+
+        var r = new Recommender(InstanceCatalog.BuiltIn).Recommend(app, report);
+
+        var types = r.All.Select(s => s.WorkerInstanceType).Distinct().ToList();
+        Assert.Contains("m5.4xlarge", types);
+        Assert.Contains(types, t => t.StartsWith("r5", StringComparison.Ordinal));
+        Assert.Contains(types, t => t.StartsWith("c5", StringComparison.Ordinal));
+        Assert.All(types, t => Assert.True(InstanceCatalog.BuiltIn.TryGet(t, out var type) && type.Generation == 5 && type.DatabricksDbuPerHour is not null, t));
+        Assert.Equal(r.Candidates, r.All.Count);
+        // Types with the same vCPUs share executor shapes (c5.4xlarge and m5.4xlarge: 16-core executors) where the cache
+        // does not come into play, and so share simulations.
+        Assert.True(r.DistinctSimulations < r.Candidates);
+        var other = r.All.First(s => s.WorkerInstanceType != "m5.4xlarge");
+        Assert.Null(other.Report.Nodes[^1].SpotPriceUsdPerHour);
+        Assert.Contains($"workers: 4 x m5.4xlarge → {other.WorkerNodes} x {other.WorkerInstanceType}", other.Changes);
+        Assert.Equal(r.Balanced.WorkerInstanceType, r.Balanced.PlatformConfiguration?["node_type_id"]?.GetValue<string>());
+        Assert.Equal(r.Balanced.WorkerNodes, r.Balanced.PlatformConfiguration?["num_workers"]?.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task MoreMemoryPerCoreSpeedsUpARunWhoseCachedDataDidNotFit()
+    {
+        // One 4-core executor on a c5.xlarge (8 GiB): half of the cached partitions did not fit and were recomputed.
+        (long, long, string)[] Wave(long from, string method, long duration) => Enumerable.Range(0, 4).Select(_ => (from, from + duration, method)).ToArray();
+        var app = await new SyntheticLog(endMs: 30_000, new Dictionary<string, string> { ["spark.executor.memory"] = "6g" })
+            .Executor("1", cores: 4, addedMs: 0).BlockManager("1", maxMemory: 3_000_000_000)
+            .CachingStage(0, 0, 30_000, cachedBytes: 3_000_000_000, [.. Wave(0, "Memory", 1_000), .. Wave(1_000, "Hadoop", 29_000)])
+            .ReadAsync();
+        var start = DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var report = new ClusterReport(1, "aws-emr", "us-east-1", [new NodeGroup("master", "m5.xlarge", 1), new NodeGroup("core", "c5.xlarge", 1)],
+            "emr-6.15.0", false, new Dictionary<string, string> { ["spark.executor.memory"] = "6g" },
+            new ClusterTimeline(start, start.AddMinutes(5), start.AddMinutes(5), start.AddMinutes(6)));
+
+        var r = new Recommender(InstanceCatalog.BuiltIn).Recommend(app, report);
+
+        var c5 = r.All.Single(s => s.WorkerInstanceType == "c5.xlarge" && s.WorkerNodes == 1 && s.Shape.CoresPerExecutor == 4);
+        var r5 = r.All.Single(s => s.WorkerInstanceType == "r5.xlarge" && s.WorkerNodes == 1 && s.Shape.CoresPerExecutor == 4);
+        Assert.Equal(30_000, c5.PredictedRuntimeMs);
+        // 4x the memory per executor: every partition stays cached, 8 tasks of 1 s on 4 cores.
+        Assert.Equal(2_000, r5.PredictedRuntimeMs);
+        Assert.Contains("spark.executor.memory: 6g → 24576m", r5.Changes);
+        Assert.Equal("24576m", r5.Report.SparkConf!["spark.executor.memory"]);
+        // EMR executors are also tried at 2 cores: two per node, each with half the node's memory and storage.
+        var r5Halves = r.All.Single(s => s.WorkerInstanceType == "r5.xlarge" && s.WorkerNodes == 1 && s.Shape.CoresPerExecutor == 2);
+        Assert.Equal(2, r5Halves.Shape.Executors);
+        Assert.Equal(2_000, r5Halves.PredictedRuntimeMs);
+        Assert.Contains("spark.executor.cores: (unset) → 2", r5Halves.Changes);
+        Assert.Contains("spark.executor.memory: 6g → 12288m", r5Halves.Changes);
     }
 }

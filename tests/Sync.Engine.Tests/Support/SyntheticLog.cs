@@ -40,6 +40,31 @@ public sealed class SyntheticLog
     public SyntheticLog Stage(int stageId, long submittedMs, long completedMs, params (long From, long To)[] tasks) =>
         Stage(stageId, [], submittedMs, completedMs, tasks);
 
+    /// <summary>The block manager of executor <paramref name="id"/>, with <paramref name="maxMemory"/> bytes of storage memory.</summary>
+    public SyntheticLog BlockManager(string id, long maxMemory, long addedMs = 0)
+    {
+        Line($$$"""{"Event":"SparkListenerBlockManagerAdded","Block Manager ID":{"Executor ID":"{{{id}}}","Host":"host-{{{id}}}","Port":7000},"Maximum Memory":{{{maxMemory}}},"Timestamp":{{{Epoch + addedMs}}} }""");
+        return this;
+    }
+
+    /// <summary>
+    /// A stage whose lineage holds one RDD with <paramref name="cachedBytes"/> cached in memory, each task reading its
+    /// input the way its Spark 1.x <c>Data Read Method</c> says (<c>Memory</c> for a cached block, <c>Hadoop</c> to compute it).
+    /// </summary>
+    public SyntheticLog CachingStage(int stageId, long submittedMs, long completedMs, long cachedBytes, params (long From, long To, string ReadMethod)[] tasks)
+    {
+        var rdd = $$$"""[{"RDD ID":1,"Name":"data","Storage Level":{"Use Disk":false,"Use Memory":true,"Deserialized":true,"Replication":1},"Number of Partitions":{{{tasks.Length}}},"Number of Cached Partitions":{{{tasks.Length}}},"Memory Size":{{{cachedBytes}}},"Disk Size":0}]""";
+        Line($$$"""{"Event":"SparkListenerStageSubmitted","Stage Info":{"Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Stage Name":"stage {{{stageId}}}","Number of Tasks":{{{tasks.Length}}},"RDD Info":[],"Parent IDs":[],"Submission Time":{{{Epoch + submittedMs}}}},"Properties":{} }""");
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            var (from, to, method) = tasks[i];
+            Line($$$"""{"Event":"SparkListenerTaskEnd","Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Task Type":"ResultTask","Task End Reason":{"Reason":"Success"},"Task Info":{"Task ID":{{{_taskId++}}},"Index":{{{i}}},"Attempt":0,"Launch Time":{{{Epoch + from}}},"Executor ID":"1","Host":"host-1","Locality":"PROCESS_LOCAL","Speculative":false,"Getting Result Time":0,"Finish Time":{{{Epoch + to}}},"Failed":false,"Killed":false,"Accumulables":[]},"Task Metrics":{"Executor Run Time":{{{to - from}}},"Input Metrics":{"Data Read Method":"{{{method}}}","Bytes Read":100,"Records Read":10} } }""");
+        }
+
+        Line($$$"""{"Event":"SparkListenerStageCompleted","Stage Info":{"Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Stage Name":"stage {{{stageId}}}","Number of Tasks":{{{tasks.Length}}},"RDD Info":{{{rdd}}},"Parent IDs":[],"Submission Time":{{{Epoch + submittedMs}}},"Completion Time":{{{Epoch + completedMs}}} } }""");
+        return this;
+    }
+
     public SyntheticLog Stage(int stageId, int[] parents, long submittedMs, long completedMs, params (long From, long To)[] tasks)
     {
         var parentIds = string.Join(",", parents);

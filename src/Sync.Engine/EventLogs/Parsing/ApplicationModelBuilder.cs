@@ -47,6 +47,7 @@ internal sealed class ApplicationModelBuilder
         public bool Completed;
         public string? FailureReason;
         public int RddCount;
+        public long CachedBytes;
         public int ResourceProfileId;
     }
 
@@ -165,7 +166,7 @@ internal sealed class ApplicationModelBuilder
                 .OrderBy(s => s.StageId).ThenBy(s => s.AttemptId)
                 .Select(s => new StageAttemptInfo(
                     s.StageId, s.AttemptId, s.Name, s.TaskCount, s.ParentIds, s.JobId, s.SubmissionTimeMs, s.CompletionTimeMs,
-                    Outcome(s), s.FailureReason, s.RddCount, s.ResourceProfileId))
+                    Outcome(s), s.FailureReason, s.RddCount, s.ResourceProfileId) { CachedBytes = s.CachedBytes })
                 .ToArray(),
             Tasks = Tasks,
             UnfinishedTaskCount = Math.Max(0, StartedTasks - Tasks.Count),

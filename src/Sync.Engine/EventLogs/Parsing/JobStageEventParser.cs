@@ -170,6 +170,7 @@ internal static class JobStageEventParser
     private static ApplicationModelBuilder.StageState ReadStageInfo(ref Utf8JsonReader reader, ApplicationModelBuilder model, StageEvent kind)
     {
         int stageId = 0, attemptId = 0, taskCount = 0, rddCount = 0, profile = 0;
+        long cachedBytes = 0;
         string? name = null, failure = null;
         long? submitted = null, completed = null;
         List<int>? parents = null;
@@ -219,7 +220,7 @@ internal static class JobStageEventParser
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
                         rddCount++;
-                        reader.Skip();
+                        cachedBytes += ReadRddMemorySize(ref reader);
                     }
                 }
                 else
@@ -238,6 +239,7 @@ internal static class JobStageEventParser
         stage.TaskCount = taskCount > 0 ? taskCount : stage.TaskCount;
         stage.ParentIds = parents ?? stage.ParentIds;
         stage.RddCount = Math.Max(stage.RddCount, rddCount);
+        stage.CachedBytes = Math.Max(stage.CachedBytes, cachedBytes);
         stage.ResourceProfileId = profile;
         stage.SubmissionTimeMs = submitted ?? stage.SubmissionTimeMs;
         if (kind == StageEvent.Completed)
@@ -259,5 +261,31 @@ internal static class JobStageEventParser
         }
 
         return stage;
+    }
+
+    /// <summary>Reads one <c>RDD Info</c> object and returns its <c>Memory Size</c> (bytes of it cached in memory).</summary>
+    private static long ReadRddMemorySize(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return 0;
+        }
+
+        long memory = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("Memory Size"u8))
+            {
+                memory = JsonRead.Int64(ref reader);
+            }
+
+            else
+            {
+                JsonRead.SkipValue(ref reader);
+            }
+        }
+
+        return memory;
     }
 }

@@ -321,7 +321,7 @@ internal static class TaskEventParser
             }
             else if (reader.ValueTextEquals("Input Metrics"u8))
             {
-                ReadInputOutput(ref reader, ref task.InputBytes, ref task.InputRecords, "Bytes Read"u8, "Records Read"u8);
+                ReadInputOutput(ref reader, ref task.InputBytes, ref task.InputRecords, "Bytes Read"u8, "Records Read"u8, ref task.InputSource);
             }
             else if (reader.ValueTextEquals("Output Metrics"u8))
             {
@@ -399,6 +399,13 @@ internal static class TaskEventParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadInputOutput(ref Utf8JsonReader reader, ref long bytes, ref long records, ReadOnlySpan<byte> bytesName, ReadOnlySpan<byte> recordsName)
     {
+        TaskInputSource ignored = default;
+        ReadInputOutput(ref reader, ref bytes, ref records, bytesName, recordsName, ref ignored);
+    }
+
+    private static void ReadInputOutput(
+        ref Utf8JsonReader reader, ref long bytes, ref long records, ReadOnlySpan<byte> bytesName, ReadOnlySpan<byte> recordsName, ref TaskInputSource source)
+    {
         if (!JsonRead.EnterObject(ref reader))
         {
             return;
@@ -413,6 +420,16 @@ internal static class TaskEventParser
             else if (reader.ValueTextEquals(recordsName))
             {
                 records = JsonRead.Int64(ref reader);
+            }
+            else if (reader.ValueTextEquals("Data Read Method"u8))
+            {
+                reader.Read();
+                source = reader.TokenType != JsonTokenType.String ? TaskInputSource.Unknown
+                    : reader.ValueTextEquals("Memory"u8) ? TaskInputSource.Memory
+                    : reader.ValueTextEquals("Disk"u8) ? TaskInputSource.Disk
+                    : reader.ValueTextEquals("Hadoop"u8) ? TaskInputSource.Hadoop
+                    : reader.ValueTextEquals("Network"u8) ? TaskInputSource.Network
+                    : TaskInputSource.Unknown;
             }
             else
             {
