@@ -181,7 +181,7 @@ public sealed class PriceListData
                     ["servicecode"] = "ElasticMapReduce", ["regionCode"] = region, ["location"] = Location(region), ["locationType"] = "AWS Region",
                     ["instanceType"] = type, ["instanceFamily"] = Family(type), ["softwareType"] = "EMR", ["usagetype"] = $"BoxUsage:{type}", ["operation"] = "",
                 };
-                yield return new Product("ElasticMapReduce", "Elastic Map Reduce Instance", attributes, Math.Round(charge, 6), "Hrs",
+                yield return new Product("ElasticMapReduce", "Elastic Map Reduce Instance", attributes, charge, "Hrs",
                     $"${Math.Round(charge, 6)} per hour for EMR {type}");
             }
         }
