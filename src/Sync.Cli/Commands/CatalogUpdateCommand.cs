@@ -137,12 +137,18 @@ public sealed class CatalogUpdateCommand(IAnsiConsole console) : AsyncCommand<Ca
             console.MarkupLine($"shape changed ({changes.ShapesChanged.Count}): {Markup.Escape(string.Join(", ", changes.ShapesChanged))}");
         }
 
-        if (changes.Prices.Count > 0)
+        var changed = changes.Prices.Where(p => p.Relative is not null).ToList();
+        foreach (var group in changes.Prices.Where(p => p.Relative is null).GroupBy(p => (p.Region, Appeared: p.OldUsdPerHour is null)))
         {
-            console.MarkupLine($"{changes.Prices.Count} prices changed{(changes.Prices.Count > ChangesShown ? $", the {ChangesShown} largest" : "")} (USD per hour):");
+            console.MarkupLine($"{Markup.Escape(group.Key.Region)}: {group.Select(p => p.InstanceType).Distinct().Count()} types {(group.Key.Appeared ? "newly priced" : "no longer priced")}.");
+        }
+
+        if (changed.Count > 0)
+        {
+            console.MarkupLine($"{changed.Count} prices changed{(changed.Count > ChangesShown ? $", the {ChangesShown} largest" : "")} (USD per hour):");
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Type").AddColumn("Region").AddColumn("Charge")
                 .AddColumn(new TableColumn("Old").RightAligned()).AddColumn(new TableColumn("New").RightAligned()).AddColumn(new TableColumn("Change").RightAligned());
-            foreach (var change in changes.Prices.Take(ChangesShown))
+            foreach (var change in changed.Take(ChangesShown))
             {
                 table.AddRow(Markup.Escape(change.InstanceType), Markup.Escape(change.Region), change.Charge, Price(change.OldUsdPerHour), Price(change.NewUsdPerHour),
                     change.Relative is { } r ? r.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture) : "-");

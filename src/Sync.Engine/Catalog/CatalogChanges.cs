@@ -6,8 +6,8 @@ namespace Sync.Engine.Catalog;
 /// <param name="Added">Instance types only the new catalog has.</param>
 /// <param name="Removed">Instance types only the old catalog has.</param>
 /// <param name="Prices">
-/// Prices of types both catalogs have that differ, appeared or disappeared in a region (EC2 on-demand and EMR), largest
-/// relative change first.
+/// Prices of types both catalogs have that differ, appeared or disappeared in a region (EC2 on-demand and EMR): changed
+/// prices first, largest relative change first, then prices that appeared or disappeared.
 /// </param>
 /// <param name="ShapesChanged">Types both catalogs have whose vCPU, memory or architecture differ.</param>
 public sealed record CatalogChanges(
@@ -51,7 +51,7 @@ public sealed record CatalogChanges(
         }
 
         return new CatalogChanges(old.Date, @new.Date, added, removed,
-            prices.OrderByDescending(p => Math.Abs(p.Relative ?? double.PositiveInfinity)).ThenBy(p => p.InstanceType, StringComparer.Ordinal)
+            prices.OrderBy(p => p.Relative is null).ThenByDescending(p => Math.Abs(p.Relative ?? 0)).ThenBy(p => p.InstanceType, StringComparer.Ordinal)
                 .ThenBy(p => p.Region, StringComparer.Ordinal).ThenBy(p => p.Charge, StringComparer.Ordinal).ToArray(),
             shapes);
     }
