@@ -45,6 +45,7 @@ public static partial class CatalogBuilder
         {
             current.TryGet(name, out var existing);
             ec2.TryGetValue(name, out var offers);
+            var withoutEmr = new List<string>();
             var prices = existing is null
                 ? new SortedDictionary<string, RegionalPrice>(StringComparer.Ordinal)
                 : new SortedDictionary<string, RegionalPrice>(existing.Prices.Where(p => !asked.Contains(p.Key)).ToDictionary(), StringComparer.Ordinal);
@@ -62,7 +63,7 @@ public static partial class CatalogBuilder
                 }
                 else
                 {
-                    emrKeptOrEstimated[region]++;
+                    withoutEmr.Add(region);
                     price = existing is not null && existing.Prices.TryGetValue(region, out var old)
                         ? new RegionalPrice(offer.UsdPerHour, old.EmrEstimated ? Math.Round(offer.UsdPerHour * EstimatedEmrShare, 6) : old.Emr, old.EmrEstimated)
                         : new RegionalPrice(offer.UsdPerHour, Math.Round(offer.UsdPerHour * EstimatedEmrShare, 6), true);
@@ -81,6 +82,7 @@ public static partial class CatalogBuilder
             if (entry is not null)
             {
                 instances.Add(entry);
+                withoutEmr.ForEach(r => emrKeptOrEstimated[r]++);
             }
         }
 
