@@ -28,6 +28,13 @@ public static class SyncCliApp
                     .WithDescription("Predict runtime and cost on other worker counts from one run's event log and cluster report; print the performance, balanced and economy solutions.")
                     .WithExample("predictions", "create", "--event-log", "samples/eventlogs/databricks-9.1-m5.4xlarge.zip", "--report", "samples/reports/databricks-m5-4xlarge-4-workers.json");
             });
+            config.AddBranch("catalog", catalog =>
+            {
+                catalog.SetDescription("The instance catalog that prices runs.");
+                catalog.AddCommand<CatalogUpdateCommand>("update")
+                    .WithDescription("Refresh instance types and prices from the AWS Price List API into the Sync directory; print what changed.")
+                    .WithExample("catalog", "update", "--region", "us-east-1", "--region", "eu-west-1");
+            });
             config.AddBranch("eventlog", eventlog =>
             {
                 eventlog.SetDescription("Read Spark event logs.");

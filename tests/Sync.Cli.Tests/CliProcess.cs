@@ -11,8 +11,15 @@ public static class CliProcess
     public static Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) =>
         RunProgramAsync("dotnet", RepoRoot, [Path.Combine(AppContext.BaseDirectory, "sync-cli.dll"), .. args]);
 
+    /// <summary>Runs the built sync-cli from the repository root with environment variables set (a <see langword="null"/> value removes one).</summary>
+    public static Task<(int ExitCode, string Out, string Error)> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunProgramAsync("dotnet", RepoRoot, environment, [Path.Combine(AppContext.BaseDirectory, "sync-cli.dll"), .. args]);
+
     /// <summary>Runs any program in <paramref name="directory"/>, waiting at most two minutes.</summary>
-    public static async Task<(int ExitCode, string Out, string Error)> RunProgramAsync(string program, string directory, params string[] args)
+    public static Task<(int ExitCode, string Out, string Error)> RunProgramAsync(string program, string directory, params string[] args) =>
+        RunProgramAsync(program, directory, new Dictionary<string, string?>(), args);
+
+    private static async Task<(int ExitCode, string Out, string Error)> RunProgramAsync(string program, string directory, IReadOnlyDictionary<string, string?> environment, string[] args)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -20,6 +27,17 @@ public static class CliProcess
             RedirectStandardError = true,
             WorkingDirectory = directory,
         };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -43,7 +43,7 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
 
         /// <summary>A catalog file to use instead of the built-in one.</summary>
         [CommandOption("--catalog <FILE>")]
-        [Description("Instance catalog file to use instead of the built-in one (same format as catalog/aws-instances.json).")]
+        [Description("Instance catalog file (format of catalog/aws-instances.json). Default: the one 'catalog update' wrote to the Sync directory, else the built-in one.")]
         public string? Catalog { get; init; }
 
 
@@ -71,11 +71,12 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
         }
 
         Recommendation recommendation;
+        ResolvedCatalog catalog;
         try
         {
             var report = ClusterReport.Parse(await File.ReadAllTextAsync(settings.Report, cancellationToken), settings.Report);
-            var catalog = settings.Catalog is null ? InstanceCatalog.BuiltIn : InstanceCatalog.Load(settings.Catalog);
-            recommendation = new Recommender(catalog).Recommend(app, report, settings.Sla is null ? null : ParseDuration(settings.Sla));
+            catalog = CatalogResolver.Resolve(settings.Catalog);
+            recommendation = new Recommender(catalog.Catalog).Recommend(app, report, settings.Sla is null ? null : ParseDuration(settings.Sla));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -102,11 +103,12 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
             var document = new
             {
                 application = new { id = app.Info.Id, name = app.Info.Name },
+                catalog = new { origin = catalog.Origin.ToString(), date = catalog.Catalog.Date, path = catalog.Path },
                 observed = new { runtimeMs = recommendation.ObservedRuntimeMs, workerNodes = recommendation.Observed.WorkerNodes, workerInstanceType = recommendation.Observed.WorkerInstanceType, costUsd = Math.Round(recommendation.Observed.Cost.TotalUsd, 4) },
                 reconstructionError = Math.Round(recommendation.ReconstructionError, 4),
                 candidates = recommendation.Candidates,
                 distinctSimulations = recommendation.DistinctSimulations,
-                warnings = recommendation.Warnings,
+                warnings = catalog.Warning is null ? recommendation.Warnings : [.. recommendation.Warnings, catalog.Warning],
                 preference = settings.Preference.ToString().ToLowerInvariant(),
                 recommended = Describe(chosen),
                 performance = Describe(recommendation.Performance),
@@ -146,12 +148,13 @@ public sealed partial class PredictionsCreateCommand(IAnsiConsole console) : Asy
         }
 
         console.Write(table);
+        console.MarkupLine($"[grey]Priced with the {Markup.Escape(catalog.Description)}.[/]");
         console.MarkupLine($"Front (runtime → cost): {Markup.Escape(string.Join(", ", recommendation.Front.Select(s => $"{s.WorkerNodes} x {s.WorkerInstanceType} {Format.Duration(s.PredictedRuntimeMs)} {s.Cost.TotalUsd.ToString("0.00", CultureInfo.InvariantCulture)}$")))}");
         foreach (var change in chosen.Changes)
         {
             console.MarkupLine($"[green]change:[/] {Markup.Escape(change)}");
         }
-        foreach (var warning in recommendation.Warnings.Concat(chosen.Warnings).Concat(chosen.Cost.Notes).Distinct())
+        foreach (var warning in recommendation.Warnings.Concat(catalog.Warning is null ? [] : [catalog.Warning]).Concat(chosen.Warnings).Concat(chosen.Cost.Notes).Distinct())
         {
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
         }

@@ -44,6 +44,41 @@ public sealed class InstanceCatalog
         return Read(stream, path);
     }
 
+    /// <summary>Writes the catalog as JSON in the format of <c>catalog/aws-instances.json</c>.</summary>
+    /// <param name="stream">Where to write.</param>
+    public void Write(Stream stream) => JsonSerializer.Serialize(stream, Document, CatalogJsonContext.Default.CatalogDocument);
+
+    /// <summary>
+    /// Writes the catalog to <paramref name="path"/> atomically: into a temporary file beside it, then moved over it, so
+    /// that readers see the old file or the new one, never half of one. Creates the folder when needed.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder or file is not writable.</exception>
+    public void Save(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                Write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
     /// <summary>The instance type named <paramref name="type"/>, if the catalog has it.</summary>
     /// <param name="type">An API name such as <c>m5.xlarge</c>.</param>
     /// <param name="instance">The type.</param>
@@ -54,6 +89,12 @@ public sealed class InstanceCatalog
     /// <param name="volumeType">The volume type (<c>gp3</c>, <c>gp2</c>).</param>
     public double? EbsUsdPerGbMonth(string region, string volumeType) =>
         Document.EbsUsdPerGbMonth.TryGetValue(region, out var types) && types.TryGetValue(volumeType, out var price) ? price : null;
+
+    /// <summary>A catalog over <paramref name="document"/>, checked as <see cref="Load"/> checks a file.</summary>
+    internal static InstanceCatalog FromDocument(CatalogDocument document) =>
+        document.SchemaVersion == 1 && document.Instances.Count > 0
+            ? new InstanceCatalog(document)
+            : throw new InvalidDataException("A catalog needs schema version 1 and at least one instance type.");
 
     private static InstanceCatalog LoadBuiltIn()
     {
@@ -91,6 +132,6 @@ internal sealed record CatalogDocument(
     IReadOnlyList<InstanceType> Instances);
 
 /// <summary>Source-generated serializer metadata for the catalog file.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(CatalogDocument))]
 internal sealed partial class CatalogJsonContext : JsonSerializerContext;
