@@ -1,0 +1,23 @@
+namespace Sync.Server.Hosting;
+
+/// <summary>Checks what the server needs to serve requests: its data directory is writable and its database answers.</summary>
+internal sealed class ReadinessCheck(SyncServerOptions options, ILogger<ReadinessCheck> logger)
+{
+    /// <summary>Why the server is not ready, or <see langword="null"/> when it is.</summary>
+    public async Task<string?> CheckAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var probe = Path.Combine(options.DataDirectory!, ".ready-" + Guid.NewGuid().ToString("N"));
+            await File.WriteAllBytesAsync(probe, [], cancellationToken);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Data directory not writable: {Error}", e.Message);
+            return "The server's data directory is not writable.";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Sync.Server.Auth;
+using Sync.Server.Endpoints;
+using Sync.Server.Hosting;
+using Sync.Server.Wire;
+
+namespace Sync.Server;
+
+/// <summary>
+/// Builds the Sync server: Kestrel, the <c>/v1</c> endpoints, bearer authentication, the error envelope, health and
+/// readiness, the OpenAPI document and JSON logs. Used by the server's own <c>Program</c> and by <c>sync-cli serve</c>.
+/// </summary>
+public static class SyncServerHost
+{
+    /// <summary>Builds the server from command-line arguments (<c>--urls</c>, <c>--database</c>, <c>--data-dir</c>, …; docs/server.md).</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <returns>The application, ready to run.</returns>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SyncServerHost).Assembly.GetName().Name });
+        builder.Configuration.AddCommandLine(args, CommandLineSwitches.Mappings);
+        ConfigureLogging(builder.Logging);
+
+        var options = builder.Configuration.GetSection(SyncServerOptions.Section).Get<SyncServerOptions>() ?? new SyncServerOptions();
+        options.DataDirectory = ServerPaths.ResolveDataDirectory(options.DataDirectory);
+        Directory.CreateDirectory(options.DataDirectory);
+        builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.AddSingleton(options);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+        });
+        builder.Services.Configure<JsonOptions>(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
+        builder.Services.Configure<RouteHandlerOptions>(route => route.ThrowOnBadRequest = true);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => new BearerTokens(
+            SigningKey.Load(options.TokenSigningSecret, options.DataDirectory),
+            TimeSpan.FromSeconds(options.TokenLifetimeSeconds),
+            services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSyncOpenApi();
+        builder.Services.AddSingleton<ReadinessCheck>();
+
+        var app = builder.Build();
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
+        app.UseMiddleware<BearerAuthenticationMiddleware>();
+        app.MapOpenApi();
+        app.MapHealthEndpoints();
+        return app;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddJsonConsole(json =>
+        {
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            json.IncludeScopes = false;
+        });
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+    }
+}
