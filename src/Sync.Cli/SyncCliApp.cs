@@ -28,6 +28,11 @@ public static class SyncCliApp
                     .WithDescription("Predict runtime and cost on other worker counts from one run's event log and cluster report; print the performance, balanced and economy solutions.")
                     .WithExample("predictions", "create", "--event-log", "samples/eventlogs/databricks-9.1-m5.4xlarge.zip", "--report", "samples/reports/databricks-m5-4xlarge-4-workers.json");
             });
+            config.AddCommand<ConfigureCommand>("configure")
+                .WithDescription("Write the API URL (or embedded), API key, defaults and AWS/Databricks profiles to the Sync directory; asks at a terminal, takes options otherwise.")
+                .WithExample("configure", "--api-url", "http://127.0.0.1:8080", "--api-key-id", "KEY_ID", "--api-key-secret-stdin");
+            config.AddCommand<DoctorCommand>("doctor")
+                .WithDescription("Check the configuration, credentials, API (or embedded database) and cloud settings; print OK/WARN/FAIL lines with fixes.");
             config.AddBranch("eventlog", eventlog =>
             {
                 eventlog.SetDescription("Read Spark event logs.");
