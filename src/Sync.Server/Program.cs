@@ -1,3 +1,3 @@
 using Sync.Server;
 
-await SyncServerHost.Build(args).RunAsync();
+return await SyncServerHost.RunAsync(args, Console.Out);

@@ -14,7 +14,7 @@ public sealed class OpenApiDocumentTests(ServerFixture fixture) : IClassFixture<
     {
         using var client = fixture.Server.CreateClient();
         var served = await client.GetStringAsync("openapi/v1.json");
-        var path = Path.Combine(RepoRoot(), "docs", "openapi", "v1.json");
+        var path = Path.Combine(Samples.RepoRoot, "docs", "openapi", "v1.json");
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -27,18 +27,5 @@ public sealed class OpenApiDocumentTests(ServerFixture fixture) : IClassFixture<
             JsonNode.DeepEquals(committed, JsonNode.Parse(served)),
             $"docs/openapi/v1.json differs from what the server serves; run this test with {UpdateVariable}=1 and commit the file.");
         Assert.Equal("3.1.1", committed!["openapi"]!.GetValue<string>());
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Sync.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Sync.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -3,7 +3,8 @@ using Sync.Server.Wire;
 namespace Sync.Server.Auth;
 
 /// <summary>
-/// Requires a valid bearer token on every <c>/v1/</c> request but <c>POST /v1/auth/token</c>, and records the token's
+/// Requires a valid bearer token on every <c>/v1/</c> request but <c>POST /v1/auth/token</c> and the uploads (which carry
+/// an upload token of their own), and records the token's
 /// tenant for the endpoints (<see cref="TenantAccessor"/>). Failures answer 401 in the error envelope.
 /// </summary>
 internal sealed class BearerAuthenticationMiddleware(RequestDelegate next, BearerTokens tokens)
@@ -11,7 +12,7 @@ internal sealed class BearerAuthenticationMiddleware(RequestDelegate next, Beare
     public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        if (!path.StartsWithSegments("/v1") || path.StartsWithSegments("/v1/auth/token"))
+        if (!path.StartsWithSegments("/v1") || path.StartsWithSegments("/v1/auth/token") || path.StartsWithSegments(Endpoints.UploadEndpoint.Prefix))
         {
             return next(context);
         }

@@ -1,5 +1,6 @@
 using Sync.Server.Hosting;
 using Sync.Server.Wire;
+using Sync.Service.Contract;
 
 namespace Sync.Server.Endpoints;
 
@@ -8,15 +9,15 @@ internal static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", () => TypedResults.Ok(new ResultEnvelope<HealthDto>(new HealthDto("ok"))))
+        app.MapGet("/health", () => Envelope.Ok(new HealthDto("ok")))
             .WithName("Health").WithTags("health").WithSummary("Whether the server process answers.")
             .ExcludeFromDescription();
         app.MapGet("/ready", async (ReadinessCheck readiness, CancellationToken cancellationToken) =>
             {
                 var failure = await readiness.CheckAsync(cancellationToken);
                 return failure is null
-                    ? Results.Ok(new ResultEnvelope<HealthDto>(new HealthDto("ready")))
-                    : Results.Json(new ErrorEnvelope { Error = new ErrorDto { Code = ErrorCodes.Unavailable, Message = failure, Detail = "Check the database settings and that the database server is up." } }, statusCode: 503);
+                    ? Envelope.Ok(new HealthDto("ready"))
+                    : Results.Json(Envelope.Error(ErrorCodes.Unavailable, failure, "Check the database settings and that the database server is up."), statusCode: 503);
             })
             .WithName("Ready").WithTags("health").WithSummary("Whether the server can reach its database and data directory.")
             .ExcludeFromDescription();

@@ -9,5 +9,7 @@ internal static class CommandLineSwitches
         ["--db-provider"] = "Sync:Database:Provider",
         ["--data-dir"] = "Sync:DataDirectory",
         ["--token-lifetime"] = "Sync:TokenLifetimeSeconds",
+        ["--allow-local-event-logs"] = "Sync:AllowLocalEventLogs",
+        ["--max-concurrent-predictions"] = "Sync:MaxConcurrentPredictions",
     };
 }

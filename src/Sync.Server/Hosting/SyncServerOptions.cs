@@ -30,6 +30,12 @@ public sealed class SyncServerOptions
     /// <summary>The largest event log upload accepted, in bytes (default 64 GiB).</summary>
     public long MaxUploadBytes { get; set; } = 64L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// Whether <c>eventlog_url</c> may name a file or directory on the server's own disk (a path or <c>file://</c>);
+    /// off by default, since that lets any API key holder read the server's files.
+    /// </summary>
+    public bool AllowLocalEventLogs { get; set; }
+
     /// <summary>How many predictions run at the same time (default 2).</summary>
     public int MaxConcurrentPredictions { get; set; } = 2;
 }

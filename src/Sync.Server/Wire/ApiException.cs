@@ -2,7 +2,7 @@ namespace Sync.Server.Wire;
 
 /// <summary>
 /// An expected failure of a request that the <see cref="ErrorHandlingMiddleware"/> turns into an
-/// <see cref="ErrorEnvelope"/> with <see cref="StatusCode"/>. Its message is sent to the client: never put secrets in it.
+/// <see cref="Sync.Service.Contract.ErrorEnvelope"/> with <see cref="StatusCode"/>. Its message is sent to the client: never put secrets in it.
 /// </summary>
 internal sealed class ApiException : Exception
 {

@@ -1,6 +1,6 @@
 namespace Sync.Server.Wire;
 
-/// <summary>The <see cref="ErrorDto.Code"/> values of the server and the HTTP status each goes with.</summary>
+/// <summary>The <see cref="Sync.Service.Contract.ErrorDto.Code"/> values of the server and the HTTP status each goes with.</summary>
 internal static class ErrorCodes
 {
     /// <summary>400: the request or one of its values is wrong.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sync.Service.Contract;
 
 namespace Sync.Server.Wire;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Sync.Service.Contract;
 
 namespace Sync.Server.Wire;
 

@@ -17,10 +17,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServerProcess(Process process, string dataDirectory)
+    private readonly string[] _databaseArgs;
+
+    private ServerProcess(Process process, string dataDirectory, string[] databaseArgs)
     {
         _process = process;
         DataDirectory = dataDirectory;
+        _databaseArgs = databaseArgs;
     }
 
     /// <summary>The server's base address, such as <c>http://127.0.0.1:41234/</c>.</summary>
@@ -56,24 +59,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = dataDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Sync.Server.dll"));
-        foreach (var arg in (string[])["--urls", "http://127.0.0.1:0", "--data-dir", dataDirectory, .. extraArgs])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        if (postgresConnectionString is not null)
-        {
-            start.ArgumentList.Add("--db-provider");
-            start.ArgumentList.Add("PostgreSql");
-            start.ArgumentList.Add("--database");
-            start.ArgumentList.Add(postgresConnectionString);
-        }
-
-        start.Environment["Sync__TokenSigningSecret"] = SigningSecret;
-        start.Environment["SYNC_HOME"] = dataDirectory;
-        start.Environment.Remove("ASPNETCORE_URLS");
-        var server = new ServerProcess(Process.Start(start)!, dataDirectory);
+        string[] databaseArgs = postgresConnectionString is null
+            ? ["--data-dir", dataDirectory]
+            : ["--data-dir", dataDirectory, "--db-provider", "PostgreSql", "--database", postgresConnectionString];
+        Prepare(start, dataDirectory, ["--urls", "http://127.0.0.1:0", .. databaseArgs, .. extraArgs]);
+        var server = new ServerProcess(Process.Start(start)!, dataDirectory, databaseArgs);
         server._process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
         server._process.BeginOutputReadLine();
@@ -83,6 +73,21 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
         server.BaseAddress = await server._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return server;
+    }
+
+    /// <summary>Creates an API key for <paramref name="tenant"/> with the server program's <c>create-key</c> command.</summary>
+    public async Task<(string KeyId, string Secret)> CreateKeyAsync(string tenant)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = DataDirectory };
+        Prepare(start, DataDirectory, ["create-key", "--tenant", tenant, .. _databaseArgs]);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.True(process.ExitCode == 0, await stderr);
+        var key = System.Text.Json.JsonDocument.Parse(await stdout).RootElement;
+        Assert.Equal(tenant, key.GetProperty("tenant_id").GetString());
+        return (key.GetProperty("api_key_id").GetString()!, key.GetProperty("api_key_secret").GetString()!);
     }
 
     /// <summary>Stops the server and deletes its data directory.</summary>
@@ -103,6 +108,20 @@ public sealed partial class ServerProcess : IAsyncDisposable
         {
             // A file still held by a dying process: the temp directory is cleaned later by the OS.
         }
+    }
+
+    private static void Prepare(ProcessStartInfo start, string dataDirectory, string[] args)
+    {
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Sync.Server.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Sync__TokenSigningSecret"] = SigningSecret;
+        start.Environment["Sync__AllowLocalEventLogs"] = "true";
+        start.Environment["SYNC_HOME"] = dataDirectory;
+        start.Environment.Remove("ASPNETCORE_URLS");
     }
 
     private void OnLine(string? line)
