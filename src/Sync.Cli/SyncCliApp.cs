@@ -33,6 +33,9 @@ public static class SyncCliApp
                 .WithExample("configure", "--api-url", "http://127.0.0.1:8080", "--api-key-id", "KEY_ID", "--api-key-secret-stdin");
             config.AddCommand<DoctorCommand>("doctor")
                 .WithDescription("Check the configuration, credentials, API (or embedded database) and cloud settings; print OK/WARN/FAIL lines with fixes.");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Run the Sync server (HTTP API /v1) in this process until Ctrl+C; --create-key prints a first API key.")
+                .WithExample("serve", "--urls", "http://127.0.0.1:8080", "--create-key");
             config.AddBranch("eventlog", eventlog =>
             {
                 eventlog.SetDescription("Read Spark event logs.");
