@@ -68,7 +68,7 @@ public class SyncClient : IAsyncDisposable
     {
         if (options.ApiUrl is not { } url)
         {
-            return new EmbeddedBackend(options.DataDirectory ?? SyncHome.Resolve(), options.EmbeddedTenantId, options.MaxConcurrentPredictions);
+            return new EmbeddedBackend(options.DataDirectory ?? SyncHome.Resolve(), options.EmbeddedTenantId, options.MaxConcurrentPredictions, options.InstanceCatalogPath);
         }
 
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))

@@ -19,6 +19,9 @@ public sealed class SyncClientOptions
     /// <summary>The embedded backend's directory (holds <c>sync.db</c> and uploads); <see cref="SyncHome.Resolve"/> when <see langword="null"/>.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>An instance catalog file for the embedded backend to price configurations with; the built-in catalog when <see langword="null"/>.</summary>
+    public string? InstanceCatalogPath { get; set; }
+
     /// <summary>A default project for callers that use one (the CLI); not used by the clients themselves.</summary>
     public string? DefaultProjectId { get; set; }
 

@@ -62,6 +62,7 @@ internal static class ErrorMapping
             "Check the API URL (sync-cli configure), the network, and that the server is running (sync-cli doctor)."),
         JsonException => new SyncError(SyncErrorKind.Service, $"The server's answer could not be read: {e.Message}",
             "Check that the API URL points at a Sync server of a compatible version."),
+        InvalidDataException => new SyncError(SyncErrorKind.InvalidInput, e.Message, "Check the file (docs/cluster-report.md, catalog/aws-instances.json)."),
         FileNotFoundException or DirectoryNotFoundException => new SyncError(SyncErrorKind.InvalidInput, e.Message, "Check the path."),
         UnauthorizedAccessException => new SyncError(SyncErrorKind.PermissionDenied, e.Message, "Check the file's permissions."),
         IOException => new SyncError(SyncErrorKind.Internal, $"I/O failed: {e.Message}", "Check the disk and the Sync directory, then retry."),

@@ -31,11 +31,11 @@ internal static class ModelMapper
         dto.CostUsd, dto.CreatedAt);
 
     public static Prediction ToModel(PredictionDto dto) => new(
-        dto.PredictionId, dto.ProjectId, dto.RunId, dto.ApplicationName, dto.ProductCode, dto.ProductName, ParseStatus(dto.Status),
+        dto.PredictionId, dto.ProjectId, dto.RunId, dto.ApplicationId, dto.ApplicationName, dto.ProductCode, dto.ProductName, ParseStatus(dto.Status),
         dto.Error is null ? null : ErrorMapping.FromPredictionError(dto.Error), dto.Retryable, dto.Attempts, ParsePreference(dto.Preference),
         Seconds(dto.SlaSeconds), dto.CodeHash, dto.EventLog, dto.Basis is null ? null : ToModel(dto.Basis),
         (dto.Solutions ?? []).ToDictionary(s => s.Key, s => ToModel(s.Value)),
-        (dto.Front ?? []).Select(f => new FrontPoint(f.WorkerNodes, TimeSpan.FromSeconds(f.Metrics.Runtime), f.Metrics.Cost)).ToList(),
+        (dto.Front ?? []).Select(f => new FrontPoint(f.WorkerNodes, TimeSpan.FromSeconds(f.Metrics.Runtime), f.Metrics.Cost)).ToList(), dto.Candidates,
         ToWarnings(dto.Warnings), dto.EngineWarnings ?? [], dto.CreatedAt, dto.UpdatedAt);
 
     public static IReadOnlyList<SyncWarning> ToWarnings(IEnumerable<WarningDto>? warnings) =>

@@ -10,6 +10,7 @@ namespace Sync.Api.Models;
 /// <param name="Id">The prediction's id.</param>
 /// <param name="ProjectId">Its project, if any.</param>
 /// <param name="RunId">The recorded run it was made from, if any.</param>
+/// <param name="ApplicationId">The Spark application's id, once read.</param>
 /// <param name="ApplicationName">The Spark application's name, once read.</param>
 /// <param name="ProductCode"><c>aws-emr</c> or <c>aws-databricks</c>.</param>
 /// <param name="ProductName">The product's display name.</param>
@@ -24,14 +25,15 @@ namespace Sync.Api.Models;
 /// <param name="Basis">The observed run, once predicted.</param>
 /// <param name="Solutions">The named solutions (<c>performance</c>, <c>balanced</c>, <c>economy</c>, <c>within_sla</c>), once predicted.</param>
 /// <param name="Front">The runtime/cost front, fastest first, once predicted.</param>
+/// <param name="Candidates">How many configurations were simulated, once predicted.</param>
 /// <param name="Warnings">Warnings, such as <c>code_hash_changed</c>.</param>
 /// <param name="EngineWarnings">Caveats the engine found (log and report inconsistencies).</param>
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="UpdatedAt">When its status last changed.</param>
 public sealed record Prediction(
-    string Id, string? ProjectId, string? RunId, string? ApplicationName, string ProductCode, string ProductName, PredictionStatus Status,
+    string Id, string? ProjectId, string? RunId, string? ApplicationId, string? ApplicationName, string ProductCode, string ProductName, PredictionStatus Status,
     SyncError? Error, bool Retryable, int Attempts, Preference Preference, TimeSpan? Sla, string? CodeHash, string? EventLog,
-    SolutionSummary? Basis, IReadOnlyDictionary<string, SolutionSummary> Solutions, IReadOnlyList<FrontPoint> Front,
+    SolutionSummary? Basis, IReadOnlyDictionary<string, SolutionSummary> Solutions, IReadOnlyList<FrontPoint> Front, int? Candidates,
     IReadOnlyList<SyncWarning> Warnings, IReadOnlyList<string> EngineWarnings, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     /// <summary>Whether it has finished (<see cref="PredictionStatus.Success"/> or <see cref="PredictionStatus.Failure"/>).</summary>

@@ -8,7 +8,7 @@ namespace Sync.Api.Backends.Embedded;
 /// The embedded backend: <c>Sync.Service</c> in-process on <c>sync.db</c> in the data directory, acting as one fixed
 /// local tenant. The service (schema migration, prediction runner) is opened on first use.
 /// </summary>
-internal sealed class EmbeddedBackend(string dataDirectory, string tenantId, int maxConcurrentPredictions) : ISyncBackend
+internal sealed class EmbeddedBackend(string dataDirectory, string tenantId, int maxConcurrentPredictions, string? catalogPath) : ISyncBackend
 {
     private readonly SemaphoreSlim _opening = new(1, 1);
     private SyncService? _service;
@@ -35,6 +35,7 @@ internal sealed class EmbeddedBackend(string dataDirectory, string tenantId, int
                     DataDirectory = DataDirectory,
                     MaxConcurrentPredictions = Math.Max(1, maxConcurrentPredictions),
                     AllowLocalEventLogs = true,
+                    CatalogPath = catalogPath,
                 }, cancellationToken);
                 await service.Tenants.EnsureAsync(tenantId, "local", cancellationToken);
                 _service = service;
