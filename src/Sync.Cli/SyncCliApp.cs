@@ -27,6 +27,28 @@ public static class SyncCliApp
                 predictions.AddCommand<PredictionsCreateCommand>("create")
                     .WithDescription("Predict runtime and cost on other worker counts from one run's event log and cluster report; print the performance, balanced and economy solutions.")
                     .WithExample("predictions", "create", "--event-log", "samples/eventlogs/databricks-9.1-m5.4xlarge.zip", "--report", "samples/reports/databricks-m5-4xlarge-4-workers.json");
+                predictions.AddCommand<PredictionsListCommand>("list").WithDescription("List predictions, newest first.");
+                predictions.AddCommand<PredictionsGetCommand>("get").WithDescription("Show a prediction: its solutions, status or error.");
+                predictions.AddCommand<PredictionsWaitCommand>("wait").WithDescription("Wait for a prediction to finish, showing its status, then show it.");
+                predictions.AddCommand<PredictionsRetryCommand>("retry").WithDescription("Queue a failed prediction again.");
+                predictions.AddCommand<PredictionsDeleteCommand>("delete").WithDescription("Delete a prediction.");
+            });
+            config.AddBranch("projects", projects =>
+            {
+                projects.SetDescription("Projects: recurring Spark applications, their artifacts and what to optimise for.");
+                projects.AddCommand<ProjectsCreateCommand>("create").WithDescription("Create a project.")
+                    .WithExample("projects", "create", "--name", "nightly-etl", "--product", "aws-databricks", "--preference", "economy", "--sla", "1h");
+                projects.AddCommand<ProjectsListCommand>("list").WithDescription("List projects.");
+                projects.AddCommand<ProjectsGetCommand>("get").WithDescription("Show a project.");
+                projects.AddCommand<ProjectsUpdateCommand>("update").WithDescription("Change a project's fields.");
+                projects.AddCommand<ProjectsDeleteCommand>("delete").WithDescription("Delete a project and its recorded runs.");
+            });
+            config.AddBranch("runs", runs =>
+            {
+                runs.SetDescription("Finished runs recorded in a project, with their code hash.");
+                runs.AddCommand<RunsCreateCommand>("create").WithDescription("Record a finished run: its cluster report, event log and code hash.")
+                    .WithExample("runs", "create", "--project", "PROJECT_ID", "--report", "samples/reports/databricks-m5-4xlarge-4-workers.json", "--event-log", "samples/eventlogs/databricks-9.1-m5.4xlarge.zip", "--code", "app.jar");
+                runs.AddCommand<RunsListCommand>("list").WithDescription("List a project's recorded runs.");
             });
             config.AddCommand<ConfigureCommand>("configure")
                 .WithDescription("Write the API URL (or embedded), API key, defaults and AWS/Databricks profiles to the Sync directory; asks at a terminal, takes options otherwise.")

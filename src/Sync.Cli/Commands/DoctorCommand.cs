@@ -36,7 +36,7 @@ public sealed class DoctorCommand(IAnsiConsole console) : AsyncCommand<DoctorCom
         }
 
         Print(results, settings.Output);
-        return results.Any(r => r.Status == AccessCheckStatus.Fail) ? ExitCodes.ChecksFailed : ExitCodes.Success;
+        return results.Any(r => r.Status == AccessCheckStatus.Fail) ? ExitCodes.Failed : ExitCodes.Success;
     }
 
     private void Print(IReadOnlyList<AccessCheckResult> results, OutputFormat output)

@@ -21,6 +21,10 @@ public sealed class PredictionDto
     [JsonPropertyName("run_id")]
     public string? RunId { get; init; }
 
+    /// <summary>The Spark application's id, once read. Our addition.</summary>
+    [JsonPropertyName("application_id")]
+    public string? ApplicationId { get; init; }
+
     /// <summary>The Spark application's name, once read.</summary>
     [JsonPropertyName("application_name")]
     public string? ApplicationName { get; init; }

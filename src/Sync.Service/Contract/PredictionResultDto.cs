@@ -5,6 +5,10 @@ namespace Sync.Service.Contract;
 /// <summary>What a successful prediction computed; stored as one document and spread into <see cref="PredictionDto"/>.</summary>
 public sealed class PredictionResultDto
 {
+    /// <summary>The Spark application's id (e.g. <c>app-20231107…</c> or <c>application_…</c>).</summary>
+    [JsonPropertyName("application_id")]
+    public string? ApplicationId { get; init; }
+
     /// <summary>The Spark application's name.</summary>
     [JsonPropertyName("application_name")]
     public string? ApplicationName { get; init; }

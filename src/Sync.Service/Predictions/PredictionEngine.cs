@@ -29,6 +29,7 @@ internal sealed class PredictionEngine(InstanceCatalog catalog)
 
         return new PredictionResultDto
         {
+            ApplicationId = app.Info.Id,
             ApplicationName = app.Info.Name,
             Basis = new SolutionDto
             {

@@ -22,6 +22,7 @@ internal static class PredictionMapper
             PredictionId = row.Id,
             ProjectId = row.ProjectId,
             RunId = row.RunId,
+            ApplicationId = result?.ApplicationId,
             ApplicationName = row.ApplicationName ?? result?.ApplicationName,
             CreatedAt = Time.FromMs(row.CreatedAtMs),
             UpdatedAt = Time.FromMs(row.UpdatedAtMs),
