@@ -56,17 +56,27 @@ public sealed class PredictionTests(TenantServerFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Upload_that_is_not_an_event_log_is_400_and_the_prediction_still_awaits_its_log()
+    public async Task Upload_that_is_not_an_event_log_fails_the_prediction_with_a_clear_error()
     {
         var (id, url, token) = await Host.TenantA.CreateAwaitingUploadAsync();
 
-        using var rejected = await Host.Anonymous.UploadAsync(url, token, new MemoryStream(Encoding.UTF8.GetBytes("<html>not a log</html>")), "page.html");
+        using var accepted = await Host.Anonymous.UploadAsync(url, token, new MemoryStream(Encoding.UTF8.GetBytes("<html>not a log</html>")), "page.html");
 
-        var error = await rejected.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_input");
-        Assert.Contains("not a Spark event log", error.GetProperty("message").GetString());
+        Assert.Equal("PENDING", (await accepted.AssertResultAsync()).GetProperty("status").GetString());
+        Assert.Equal("FAILURE", await Host.TenantA.WaitAsync(id));
+        var prediction = await (await Host.TenantA.GetAsync($"v1/autotuner/predictions/{id}")).AssertResultAsync();
+        Assert.False(string.IsNullOrWhiteSpace(prediction.GetProperty("error").GetProperty("message").GetString()));
+        Assert.False(prediction.GetProperty("retryable").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Empty_upload_is_400_and_the_prediction_still_awaits_its_log()
+    {
+        var (id, url, token) = await Host.TenantA.CreateAwaitingUploadAsync();
+
+        await (await Host.Anonymous.UploadAsync(url, token, new MemoryStream())).AssertErrorAsync(HttpStatusCode.BadRequest, "empty_upload");
+
         Assert.Equal("AWAITING_UPLOAD", await Host.TenantA.StatusAsync(id));
-        await using var log = File.OpenRead(Samples.EventLog);
-        await (await Host.Anonymous.UploadAsync(url, token, log)).AssertResultAsync();
     }
 
     [Fact]

@@ -43,16 +43,16 @@ internal static class PredictionEndpoints
             .WithSummary("Start a prediction from a cluster report (configs) and an event log.")
             .WithDescription("With eventlog_url the server reads the log itself; without it the result carries upload_details {url, fields}: POST the log there as multipart/form-data, the fields first and the log as the part named 'file'.");
 
-        autotuner.MapGet("/predictions", async (string? products, string? project_id, string? preference, string? status, int? limit, HttpContext http, SyncServiceLifetime sync, CancellationToken cancellationToken) =>
+        autotuner.MapGet("/predictions", async (string[]? products, string? project_id, string? preference, string? status, int? limit, HttpContext http, SyncServiceLifetime sync, CancellationToken cancellationToken) =>
                 Envelope.Ok(await sync.Service.Predictions.ListAsync(http.TenantId(), new PredictionQuery
                 {
-                    Products = products?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    Products = products?.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
                     ProjectId = project_id,
                     Preference = preference,
                     Status = status,
                     Limit = limit ?? 100,
                 }, cancellationToken)))
-            .WithName("ListPredictions").WithSummary("List predictions, newest first; products is a comma-separated list of product codes.");
+            .WithName("ListPredictions").WithSummary("List predictions, newest first; products is a comma-separated list of product codes (or repeated).");
 
         autotuner.MapGet("/predictions/{predictionId}", async (string predictionId, string? preference, HttpContext http, SyncServiceLifetime sync, CancellationToken cancellationToken) =>
                 Envelope.Ok(await sync.Service.Predictions.GetAsync(http.TenantId(), predictionId, preference, cancellationToken)))

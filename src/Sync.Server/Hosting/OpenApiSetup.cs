@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Sync.Server.Hosting;
 
@@ -17,6 +18,15 @@ internal static class OpenApiSetup
                 document.Info.Version = "v1";
                 document.Info.Description = "Projects, runs (submissions) and predictions of Sync for .NET; wire-compatible with Sync's hosted API v1. Every body is {\"result\": ...} or {\"error\": {\"code\", \"message\", \"detail\"?}}. Exchange an API key for a bearer token at POST /v1/auth/token.";
                 document.Servers?.Clear();
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "The access_token of POST /v1/auth/token. Not needed by /v1/auth/token itself nor by the upload URL (its form field 'token' authenticates).",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
                 return Task.CompletedTask;
             });
         });

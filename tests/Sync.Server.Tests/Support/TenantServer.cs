@@ -15,6 +15,8 @@ public sealed class TenantServer : IAsyncDisposable
 
     public (string KeyId, string Secret) KeyA { get; private set; }
 
+    public (string KeyId, string Secret) KeyB { get; private set; }
+
     public string TokenA { get; private set; } = "";
 
     public HttpClient TenantA { get; private set; } = null!;
@@ -32,7 +34,8 @@ public sealed class TenantServer : IAsyncDisposable
         server.KeyA = await server.Server.CreateKeyAsync("tenant-a");
         server.TokenA = await server.TokenAsync(server.KeyA);
         server.TenantA = server.Authorized(server.TokenA);
-        server.TenantB = server.Authorized(await server.TokenAsync(await server.Server.CreateKeyAsync("tenant-b")));
+        server.KeyB = await server.Server.CreateKeyAsync("tenant-b");
+        server.TenantB = server.Authorized(await server.TokenAsync(server.KeyB));
         return server;
     }
 
