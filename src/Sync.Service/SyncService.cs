@@ -21,7 +21,11 @@ public sealed class SyncService : IAsyncDisposable
     private SyncService(SyncServiceOptions options, SyncDatabase database, TimeProvider clock)
     {
         Options = options;
-        var catalog = options.CatalogPath is null ? InstanceCatalog.BuiltIn : InstanceCatalog.Load(options.CatalogPath);
+        // The built-in catalog is loaded on the first prediction, so commands that only read projects or runs do not
+        // pay for it; a catalog file is read now, so that a bad one fails the open rather than every prediction.
+        var catalog = options.CatalogPath is null
+            ? new Lazy<InstanceCatalog>(() => InstanceCatalog.BuiltIn)
+            : new Lazy<InstanceCatalog>(InstanceCatalog.Load(options.CatalogPath));
         _runner = new PredictionRunner(database, new PredictionEngine(catalog), clock, options.RunningLease);
         Tenants = new TenantService(database, clock);
         ApiKeys = new ApiKeyService(database, clock);

@@ -8,14 +8,14 @@ using Sync.Service.Contract;
 namespace Sync.Service.Predictions;
 
 /// <summary>Runs the prediction engine on one event log and report and turns its <see cref="Recommendation"/> into the stored result document.</summary>
-internal sealed class PredictionEngine(InstanceCatalog catalog)
+internal sealed class PredictionEngine(Lazy<InstanceCatalog> catalog)
 {
     public async Task<PredictionResultDto> PredictAsync(string eventLogPath, string reportJson, double? slaSeconds, CancellationToken cancellationToken)
     {
         var app = await EventLogReader.ReadAsync(eventLogPath, cancellationToken);
         var report = ClusterReport.Parse(reportJson, "configs");
         var deadline = slaSeconds is { } sla ? TimeSpan.FromSeconds(sla) : (TimeSpan?)null;
-        var recommendation = await Task.Run(() => new Recommender(catalog).Recommend(app, report, deadline), cancellationToken);
+        var recommendation = await Task.Run(() => new Recommender(catalog.Value).Recommend(app, report, deadline), cancellationToken);
         var solutions = new Dictionary<string, SolutionDto>
         {
             ["performance"] = Describe(recommendation.Performance),

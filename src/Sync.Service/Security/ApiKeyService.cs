@@ -7,7 +7,7 @@ namespace Sync.Service.Security;
 /// <summary>API keys: create (the secret is returned once), verify a key id and secret, revoke.</summary>
 public class ApiKeyService
 {
-    private static readonly (string Hash, string Salt) Decoy = SecretHasher.Hash("decoy");
+    private static readonly Lazy<(string Hash, string Salt)> Decoy = new(() => SecretHasher.Hash("decoy"));
     private readonly SyncDatabase _database;
     private readonly TimeProvider _clock;
 
@@ -61,7 +61,7 @@ public class ApiKeyService
         }
 
         // Hash even for an unknown key, so the answer takes as long either way.
-        var matches = SecretHasher.Verify(secret ?? "", row?.SecretHash ?? Decoy.Hash, row?.Salt ?? Decoy.Salt);
+        var matches = SecretHasher.Verify(secret ?? "", row?.SecretHash ?? Decoy.Value.Hash, row?.Salt ?? Decoy.Value.Salt);
         if (row is null || !matches || row.RevokedAtMs is not null)
         {
             throw new SyncServiceException(ServiceErrorKind.Authentication, "invalid_api_key",

@@ -61,9 +61,17 @@ internal sealed class SyncDatabase
             }
         }
 
+        // A database that is up to date (the common case: every open after the first) skips the migrator's heavier
+        // machinery; a new or older one is migrated (under EF's migration lock, so concurrent openers are safe).
+        if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            return;
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         if (Provider == StorageProvider.Sqlite)
         {
+            // Persistent in the file: readers do not block the writer.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
