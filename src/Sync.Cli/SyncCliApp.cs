@@ -27,6 +27,11 @@ public static class SyncCliApp
                 predictions.AddCommand<PredictionsCreateCommand>("create")
                     .WithDescription("Predict runtime and cost on other worker counts from one run's event log and cluster report; print the performance, balanced and economy solutions.")
                     .WithExample("predictions", "create", "--event-log", "samples/eventlogs/databricks-9.1-m5.4xlarge.zip", "--report", "samples/reports/databricks-m5-4xlarge-4-workers.json");
+                predictions.AddCommand<PredictionsListCommand>("list").WithDescription("List predictions, newest first.");
+                predictions.AddCommand<PredictionsGetCommand>("get").WithDescription("Show a prediction: its solutions, status or error.");
+                predictions.AddCommand<PredictionsWaitCommand>("wait").WithDescription("Wait for a prediction to finish, showing its status, then show it.");
+                predictions.AddCommand<PredictionsRetryCommand>("retry").WithDescription("Queue a failed prediction again.");
+                predictions.AddCommand<PredictionsDeleteCommand>("delete").WithDescription("Delete a prediction.");
             });
             config.AddBranch("catalog", catalog =>
             {
@@ -35,6 +40,31 @@ public static class SyncCliApp
                     .WithDescription("Refresh instance types and prices from the AWS Price List API into the Sync directory; print what changed.")
                     .WithExample("catalog", "update", "--region", "us-east-1", "--region", "eu-west-1");
             });
+            config.AddBranch("projects", projects =>
+            {
+                projects.SetDescription("Projects: recurring Spark applications, their artifacts and what to optimise for.");
+                projects.AddCommand<ProjectsCreateCommand>("create").WithDescription("Create a project.")
+                    .WithExample("projects", "create", "--name", "nightly-etl", "--product", "aws-databricks", "--preference", "economy", "--sla", "1h");
+                projects.AddCommand<ProjectsListCommand>("list").WithDescription("List projects.");
+                projects.AddCommand<ProjectsGetCommand>("get").WithDescription("Show a project.");
+                projects.AddCommand<ProjectsUpdateCommand>("update").WithDescription("Change a project's fields.");
+                projects.AddCommand<ProjectsDeleteCommand>("delete").WithDescription("Delete a project and its recorded runs.");
+            });
+            config.AddBranch("runs", runs =>
+            {
+                runs.SetDescription("Finished runs recorded in a project, with their code hash.");
+                runs.AddCommand<RunsCreateCommand>("create").WithDescription("Record a finished run: its cluster report, event log and code hash.")
+                    .WithExample("runs", "create", "--project", "PROJECT_ID", "--report", "samples/reports/databricks-m5-4xlarge-4-workers.json", "--event-log", "samples/eventlogs/databricks-9.1-m5.4xlarge.zip", "--code", "app.jar");
+                runs.AddCommand<RunsListCommand>("list").WithDescription("List a project's recorded runs.");
+            });
+            config.AddCommand<ConfigureCommand>("configure")
+                .WithDescription("Write the API URL (or embedded), API key, defaults and AWS/Databricks profiles to the Sync directory; asks at a terminal, takes options otherwise.")
+                .WithExample("configure", "--api-url", "http://127.0.0.1:8080", "--api-key-id", "KEY_ID", "--api-key-secret-stdin");
+            config.AddCommand<DoctorCommand>("doctor")
+                .WithDescription("Check the configuration, credentials, API (or embedded database) and cloud settings; print OK/WARN/FAIL lines with fixes.");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Run the Sync server (HTTP API /v1) in this process until Ctrl+C; --create-key prints a first API key.")
+                .WithExample("serve", "--urls", "http://127.0.0.1:8080", "--create-key");
             config.AddBranch("eventlog", eventlog =>
             {
                 eventlog.SetDescription("Read Spark event logs.");

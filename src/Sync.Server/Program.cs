@@ -1,3 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Sync.Server;
+
+return await SyncServerHost.RunAsync(args, Console.Out);

@@ -7,19 +7,31 @@ public static class CliProcess
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    /// <summary>The Sync directory (<c>SYNC_HOME</c>) every CLI process of this test run gets: a fresh temporary one, never the user's.</summary>
+    public static string SyncHome { get; } = Path.Combine(Path.GetTempPath(), "sync-cli-tests", Guid.NewGuid().ToString("N"));
+
     /// <summary>Runs the built sync-cli from the repository root.</summary>
     public static Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) =>
         RunProgramAsync("dotnet", RepoRoot, [Path.Combine(AppContext.BaseDirectory, "sync-cli.dll"), .. args]);
 
+    /// <summary>Runs the built sync-cli with <c>SYNC_HOME</c> set to <paramref name="syncHome"/>.</summary>
+    public static Task<(int ExitCode, string Out, string Error)> RunInHomeAsync(string syncHome, params string[] args) =>
+        RunProgramAsync("dotnet", RepoRoot, new Dictionary<string, string> { ["SYNC_HOME"] = syncHome }, [Path.Combine(AppContext.BaseDirectory, "sync-cli.dll"), .. args]);
+
     /// <summary>Runs the built sync-cli from the repository root with environment variables set (a <see langword="null"/> value removes one).</summary>
     public static Task<(int ExitCode, string Out, string Error)> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
-        RunProgramAsync("dotnet", RepoRoot, environment, [Path.Combine(AppContext.BaseDirectory, "sync-cli.dll"), .. args]);
+        RunCoreAsync("dotnet", RepoRoot, environment, [Path.Combine(AppContext.BaseDirectory, "sync-cli.dll"), .. args]);
 
     /// <summary>Runs any program in <paramref name="directory"/>, waiting at most two minutes.</summary>
     public static Task<(int ExitCode, string Out, string Error)> RunProgramAsync(string program, string directory, params string[] args) =>
-        RunProgramAsync(program, directory, new Dictionary<string, string?>(), args);
+        RunCoreAsync(program, directory, new Dictionary<string, string?>(), args);
 
-    private static async Task<(int ExitCode, string Out, string Error)> RunProgramAsync(string program, string directory, IReadOnlyDictionary<string, string?> environment, string[] args)
+    /// <summary>Runs any program in <paramref name="directory"/> with extra environment variables, waiting at most two minutes.</summary>
+    public static Task<(int ExitCode, string Out, string Error)> RunProgramAsync(string program, string directory, IReadOnlyDictionary<string, string> environment,
+        params string[] args) =>
+        RunCoreAsync(program, directory, environment.ToDictionary(e => e.Key, e => (string?)e.Value), args);
+
+    private static async Task<(int ExitCode, string Out, string Error)> RunCoreAsync(string program, string directory, IReadOnlyDictionary<string, string?> environment, string[] args)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -27,6 +39,7 @@ public static class CliProcess
             RedirectStandardError = true,
             WorkingDirectory = directory,
         };
+        start.Environment["SYNC_HOME"] = SyncHome;
         foreach (var (name, value) in environment)
         {
             if (value is null)
@@ -38,6 +51,7 @@ public static class CliProcess
                 start.Environment[name] = value;
             }
         }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

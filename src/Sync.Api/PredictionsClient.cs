@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Sync.Api.Backends;
+using Sync.Api.Models;
+using Sync.Engine.Recommendations;
+using Sync.Service.Contract;
+using Sync.Service.Predictions;
+
+namespace Sync.Api;
+
+/// <summary>
+/// Predictions: create (from an event log and report, or a recorded run), get, list, wait for, retry and delete. Get
+/// one from <see cref="SyncClient.Predictions"/>; every method is virtual for mocking.
+/// </summary>
+public class PredictionsClient
+{
+    private readonly ISyncBackend _backend;
+    private readonly TimeSpan _pollInterval;
+
+    internal PredictionsClient(ISyncBackend backend, TimeSpan pollInterval)
+    {
+        _backend = backend;
+        _pollInterval = pollInterval;
+    }
+
+    /// <summary>For mocking.</summary>
+    protected PredictionsClient()
+    {
+        _backend = null!;
+    }
+
+    /// <summary>
+    /// Creates a prediction and queues it; it runs in the background (see <see cref="WaitForPredictionAsync"/>). An
+    /// event log given by path is read in place by the embedded backend and uploaded (streamed) by the remote one.
+    /// </summary>
+    /// <param name="options">What to predict from.</param>
+    /// <param name="cancellationToken">Cancels the call (and the upload).</param>
+    /// <returns>
+    /// The new prediction (usually <see cref="PredictionStatus.Pending"/>), with a <c>code_hash_changed</c> warning
+    /// when its code hash differs from the basis run's; or an error (<see cref="SyncErrorKind.InvalidInput"/> for a
+    /// malformed report or missing log, <see cref="SyncErrorKind.NotFound"/> for an unknown project or run).
+    /// </returns>
+    public virtual Task<Response<Prediction>> CreateAsync(PredictionCreateOptions options, CancellationToken cancellationToken = default) =>
+        Calls.RunAsync(() => CreateCoreAsync(options, cancellationToken), cancellationToken);
+
+    private async Task<Response<Prediction>> CreateCoreAsync(PredictionCreateOptions options, CancellationToken cancellationToken)
+    {
+        if (options is null)
+        {
+            throw Calls.Invalid("Prediction options are required.");
+        }
+
+        var sources = new object?[] { options.EventLogPath, options.EventLogStream, options.EventLogUrl }.Count(s => s is not null);
+        if (sources > 1)
+        {
+            throw Calls.Invalid("Give one of EventLogPath, EventLogStream and EventLogUrl, not several.");
+        }
+
+        if (sources == 0 && options.RunId is null)
+        {
+            throw Calls.Invalid("An event log is required.", "Give the run's event log, or the id of a recorded run.");
+        }
+
+        JsonElement? report = options.ClusterReportJson is not null ? ReportJson.Parse(options.ClusterReportJson, "The cluster report")
+            : options.ClusterReportPath is not null ? await ReportJson.ReadAsync(options.ClusterReportPath, cancellationToken)
+            : null;
+        if (report is null && options.RunId is null)
+        {
+            throw Calls.Invalid("A cluster report is required.", "Give the run's cluster report (docs/cluster-report.md).");
+        }
+
+        string? eventLogUrl = options.EventLogUrl;
+        Stream? upload = options.EventLogStream;
+        var uploadName = options.EventLogFileName ?? "eventlog";
+        var ownsUpload = false;
+        if (options.EventLogPath is { } path)
+        {
+            var full = Path.GetFullPath(path);
+            if (_backend.ReadsLocalPaths)
+            {
+                eventLogUrl = full;
+            }
+            else if (Directory.Exists(full))
+            {
+                throw Calls.Invalid($"'{path}' is a directory; only a file can be uploaded to the Sync server.", "Zip the event-log directory and give the archive.");
+            }
+            else if (!File.Exists(full))
+            {
+                throw Calls.Invalid($"No file at '{path}'.", "Check the path of the event log.");
+            }
+            else
+            {
+                upload = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                ownsUpload = true;
+                uploadName = options.EventLogFileName ?? Path.GetFileName(full);
+            }
+        }
+
+        try
+        {
+            var created = await _backend.CreatePredictionAsync(new PredictionRequestDto
+            {
+                ProjectId = options.ProjectId, RunId = options.RunId, ProductCode = options.ProductCode, EventLogUrl = eventLogUrl, Configs = report,
+                Preference = ModelMapper.Wire(options.Preference), SlaSeconds = options.Sla?.TotalSeconds, CodeHash = options.CodeHash,
+            }, cancellationToken);
+            if (upload is not null)
+            {
+                try
+                {
+                    await _backend.UploadEventLogAsync(created, upload, uploadName, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    var error = ErrorMapping.FromException(e, cancellationToken);
+                    return Response.FromError<Prediction>(error with
+                    {
+                        Message = $"Prediction {created.PredictionId} was created but its event log upload failed: {error.Message}",
+                    });
+                }
+            }
+
+            var prediction = await _backend.GetPredictionAsync(created.PredictionId, null, cancellationToken);
+            return Response.FromValue(ModelMapper.ToModel(prediction), ModelMapper.ToWarnings(created.Warnings));
+        }
+        finally
+        {
+            if (ownsUpload)
+            {
+                await upload!.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Gets a prediction.</summary>
+    /// <param name="predictionId">The prediction's id.</param>
+    /// <param name="preference">Return only this solution, when given.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The prediction (with its warnings also on the response), or an error (<see cref="SyncErrorKind.NotFound"/>).</returns>
+    public virtual Task<Response<Prediction>> GetAsync(string predictionId, Preference? preference = null, CancellationToken cancellationToken = default) =>
+        Calls.RunAsync(async () =>
+        {
+            var prediction = ModelMapper.ToModel(await _backend.GetPredictionAsync(Ids.Check(predictionId, "prediction"), ModelMapper.Wire(preference), cancellationToken));
+            return Response.FromValue(prediction, prediction.Warnings);
+        }, cancellationToken);
+
+    /// <summary>Gets a prediction's status.</summary>
+    /// <param name="predictionId">The prediction's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The status, or an error (<see cref="SyncErrorKind.NotFound"/>).</returns>
+    public virtual Task<Response<PredictionStatus>> GetStatusAsync(string predictionId, CancellationToken cancellationToken = default) =>
+        Calls.RunAsync(async () => Response.FromValue(ModelMapper.ParseStatus(
+            (await _backend.GetPredictionStatusAsync(Ids.Check(predictionId, "prediction"), cancellationToken)).Status)), cancellationToken);
+
+    /// <summary>Lists predictions, newest first.</summary>
+    /// <param name="options">Filters; all optional.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The predictions, or an error.</returns>
+    public virtual Task<Response<IReadOnlyList<Prediction>>> ListAsync(PredictionListOptions? options = null, CancellationToken cancellationToken = default) =>
+        Calls.RunAsync(async () =>
+        {
+            options ??= new PredictionListOptions();
+            var query = new PredictionQuery
+            {
+                ProjectId = options.ProjectId, Products = options.ProductCodes, Status = options.Status is { } s ? ModelMapper.ToWire(s) : null,
+                Preference = ModelMapper.Wire(options.Preference), Limit = options.Limit,
+            };
+            return Response.FromValue<IReadOnlyList<Prediction>>((await _backend.ListPredictionsAsync(query, cancellationToken)).Select(ModelMapper.ToModel).ToList());
+        }, cancellationToken);
+
+    /// <summary>
+    /// Waits until a prediction has finished (<see cref="PredictionStatus.Success"/> or <see cref="PredictionStatus.Failure"/>),
+    /// polling its status and reporting each change to <paramref name="progress"/>.
+    /// </summary>
+    /// <param name="predictionId">The prediction's id.</param>
+    /// <param name="timeout">How long to wait at most.</param>
+    /// <param name="progress">Told each status as it changes; optional.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>
+    /// The finished prediction (check its <see cref="Prediction.Status"/>: a failed prediction is a successful wait),
+    /// or an error: <see cref="SyncErrorKind.Timeout"/> when it had not finished in time, <see cref="SyncErrorKind.NotFound"/>,
+    /// <see cref="SyncErrorKind.Cancelled"/>.
+    /// </returns>
+    public virtual Task<Response<Prediction>> WaitForPredictionAsync(string predictionId, TimeSpan timeout, IProgress<PredictionStatus>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        Calls.RunAsync(async () =>
+        {
+            var id = Ids.Check(predictionId, "prediction");
+            var clock = Stopwatch.StartNew();
+            PredictionStatus? last = null;
+            while (true)
+            {
+                var status = ModelMapper.ParseStatus((await _backend.GetPredictionStatusAsync(id, cancellationToken)).Status);
+                if (status != last)
+                {
+                    progress?.Report(status);
+                    last = status;
+                }
+
+                if (status is PredictionStatus.Success or PredictionStatus.Failure)
+                {
+                    var prediction = ModelMapper.ToModel(await _backend.GetPredictionAsync(id, null, cancellationToken));
+                    return Response.FromValue(prediction, prediction.Warnings);
+                }
+
+                var left = timeout - clock.Elapsed;
+                if (left <= TimeSpan.Zero)
+                {
+                    return Response.FromError<Prediction>(new SyncError(SyncErrorKind.Timeout,
+                        $"Prediction {id} is still {status} after {timeout.TotalSeconds:0.#} s.",
+                        status == PredictionStatus.AwaitingUpload ? "Its event log was never uploaded; create the prediction again." : "Wait again, or check it later."));
+                }
+
+                await Task.Delay(left < _pollInterval ? left : _pollInterval, cancellationToken);
+            }
+        }, cancellationToken);
+
+    /// <summary>Queues a failed prediction again.</summary>
+    /// <param name="predictionId">The prediction's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Its new status, or an error (<see cref="SyncErrorKind.NotFound"/>, <see cref="SyncErrorKind.Conflict"/> when it has not failed).</returns>
+    public virtual Task<Response<PredictionStatus>> RetryAsync(string predictionId, CancellationToken cancellationToken = default) =>
+        Calls.RunAsync(async () => Response.FromValue(ModelMapper.ParseStatus(
+            (await _backend.RetryPredictionAsync(Ids.Check(predictionId, "prediction"), cancellationToken)).Status)), cancellationToken);
+
+    /// <summary>Deletes a prediction.</summary>
+    /// <param name="predictionId">The prediction's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Success, or an error (<see cref="SyncErrorKind.NotFound"/>).</returns>
+    public virtual Task<Response> DeleteAsync(string predictionId, CancellationToken cancellationToken = default) =>
+        Calls.RunAsync(() => _backend.DeletePredictionAsync(Ids.Check(predictionId, "prediction"), cancellationToken), cancellationToken);
+}

@@ -1,0 +1,18 @@
+namespace Sync.Api;
+
+/// <summary>The user's Sync directory: <c>$SYNC_HOME</c> when set, otherwise <c>~/.sync</c>. The embedded backend keeps <c>sync.db</c> there.</summary>
+public static class SyncHome
+{
+    /// <summary>The environment variable that overrides the directory.</summary>
+    public const string Variable = "SYNC_HOME";
+
+    /// <summary>The directory (not created here).</summary>
+    /// <returns>The full path.</returns>
+    public static string Resolve()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable(Variable);
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(fromEnvironment)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".sync")
+            : fromEnvironment);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Sync.Engine.Catalog;
+using Sync.Engine.Clusters;
+using Sync.Engine.EventLogs;
+using Sync.Engine.Recommendations;
+using Sync.Service.Contract;
+
+namespace Sync.Service.Predictions;
+
+/// <summary>Runs the prediction engine on one event log and report and turns its <see cref="Recommendation"/> into the stored result document.</summary>
+internal sealed class PredictionEngine(Lazy<InstanceCatalog> catalog)
+{
+    public async Task<PredictionResultDto> PredictAsync(string eventLogPath, string reportJson, double? slaSeconds, CancellationToken cancellationToken)
+    {
+        var app = await EventLogReader.ReadAsync(eventLogPath, cancellationToken);
+        var report = ClusterReport.Parse(reportJson, "configs");
+        var deadline = slaSeconds is { } sla ? TimeSpan.FromSeconds(sla) : (TimeSpan?)null;
+        var recommendation = await Task.Run(() => new Recommender(catalog.Value).Recommend(app, report, deadline), cancellationToken);
+        var solutions = new Dictionary<string, SolutionDto>
+        {
+            ["performance"] = Describe(recommendation.Performance),
+            ["balanced"] = Describe(recommendation.Balanced),
+            ["economy"] = Describe(recommendation.Economy),
+        };
+        if (recommendation.WithinDeadline is { } within)
+        {
+            solutions["within_sla"] = Describe(within);
+        }
+
+        return new PredictionResultDto
+        {
+            ApplicationId = app.Info.Id,
+            ApplicationName = app.Info.Name,
+            Basis = new SolutionDto
+            {
+                Configuration = Json(report.ToJson()),
+                Metrics = new MetricsDto { Runtime = recommendation.ObservedRuntimeMs / 1000.0, Cost = Math.Round(recommendation.Observed.Cost.TotalUsd, 4) },
+                WorkerNodes = recommendation.Observed.WorkerNodes,
+                Executors = recommendation.Observed.Shape.Executors,
+                CoresPerExecutor = recommendation.Observed.Shape.CoresPerExecutor,
+            },
+            Solutions = solutions,
+            Front = recommendation.Front.Select(s => new FrontPointDto { WorkerNodes = s.WorkerNodes, Metrics = Metrics(s) }).ToList(),
+            Candidates = recommendation.Candidates,
+            EngineWarnings = recommendation.Warnings.ToList(),
+        };
+    }
+
+    private static SolutionDto Describe(Solution solution) => new()
+    {
+        Configuration = Json(solution.Report.ToJson()),
+        Metrics = Metrics(solution),
+        WorkerNodes = solution.WorkerNodes,
+        Executors = solution.Shape.Executors,
+        CoresPerExecutor = solution.Shape.CoresPerExecutor,
+        Warnings = solution.Warnings.Concat(solution.Cost.Notes).Distinct().ToList(),
+    };
+
+    private static MetricsDto Metrics(Solution solution) => new()
+    {
+        Runtime = solution.PredictedRuntimeMs / 1000.0,
+        Cost = Math.Round(solution.Cost.TotalUsd, 4),
+        RuntimeInterval = solution.Interval is { } i
+            ? new RuntimeIntervalDto { P10 = i.LowMs / 1000.0, P50 = i.MedianMs / 1000.0, P90 = i.HighMs / 1000.0 }
+            : null,
+    };
+
+    private static JsonElement Json(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+}
