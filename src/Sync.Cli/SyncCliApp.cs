@@ -27,6 +27,9 @@ public static class SyncCliApp
                 predictions.AddCommand<PredictionsCreateCommand>("create")
                     .WithDescription("Predict runtime and cost on other worker counts from one run's event log and cluster report; print the performance, balanced and economy solutions.")
                     .WithExample("predictions", "create", "--event-log", "samples/eventlogs/databricks-9.1-m5.4xlarge.zip", "--report", "samples/reports/databricks-m5-4xlarge-4-workers.json");
+                predictions.AddCommand<PredictionsReportCommand>("report")
+                    .WithDescription("Write one self-contained HTML page: runtime vs cost of every configuration, the solutions, and the observed run's timeline.")
+                    .WithExample("predictions", "report", "--event-log", "samples/eventlogs/databricks-9.1-m5.4xlarge.zip", "--report", "samples/reports/databricks-m5-4xlarge-4-workers.json", "--html", "prediction.html");
                 predictions.AddCommand<PredictionsListCommand>("list").WithDescription("List predictions, newest first.");
                 predictions.AddCommand<PredictionsGetCommand>("get").WithDescription("Show a prediction: its solutions, status or error.");
                 predictions.AddCommand<PredictionsWaitCommand>("wait").WithDescription("Wait for a prediction to finish, showing its status, then show it.");

@@ -21,10 +21,11 @@ public sealed class SyncService : IAsyncDisposable
     private SyncService(SyncServiceOptions options, SyncDatabase database, TimeProvider clock)
     {
         Options = options;
-        // The built-in catalog is loaded on the first prediction, so commands that only read projects or runs do not
-        // pay for it; a catalog file is read now, so that a bad one fails the open rather than every prediction.
+        // Without a catalog file, the catalog CatalogResolver picks (an updated one in the Sync directory, else the
+        // built-in) is loaded on the first prediction, so commands that only read projects or runs do not pay for it;
+        // a catalog file is read now, so that a bad one fails the open rather than every prediction.
         var catalog = options.CatalogPath is null
-            ? new Lazy<InstanceCatalog>(() => InstanceCatalog.BuiltIn)
+            ? new Lazy<InstanceCatalog>(() => CatalogResolver.Resolve().Catalog)
             : new Lazy<InstanceCatalog>(InstanceCatalog.Load(options.CatalogPath));
         _runner = new PredictionRunner(database, new PredictionEngine(catalog), clock, options.RunningLease);
         Tenants = new TenantService(database, clock);

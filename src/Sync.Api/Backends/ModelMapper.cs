@@ -35,8 +35,12 @@ internal static class ModelMapper
         dto.Error is null ? null : ErrorMapping.FromPredictionError(dto.Error), dto.Retryable, dto.Attempts, ParsePreference(dto.Preference),
         Seconds(dto.SlaSeconds), dto.CodeHash, dto.EventLog, dto.Basis is null ? null : ToModel(dto.Basis),
         (dto.Solutions ?? []).ToDictionary(s => s.Key, s => ToModel(s.Value)),
-        (dto.Front ?? []).Select(f => new FrontPoint(f.WorkerNodes, TimeSpan.FromSeconds(f.Metrics.Runtime), f.Metrics.Cost)).ToList(), dto.Candidates,
-        ToWarnings(dto.Warnings), dto.EngineWarnings ?? [], dto.CreatedAt, dto.UpdatedAt);
+        (dto.Front ?? []).Select(f => new FrontPoint(f.WorkerNodes, TimeSpan.FromSeconds(f.Metrics.Runtime), f.Metrics.Cost) { WorkerInstanceType = f.WorkerInstanceType }).ToList(),
+        dto.Candidates, ToWarnings(dto.Warnings), dto.EngineWarnings ?? [], dto.CreatedAt, dto.UpdatedAt)
+    {
+        ReconstructionError = dto.ReconstructionError,
+        CatalogDate = dto.CatalogDate,
+    };
 
     public static IReadOnlyList<SyncWarning> ToWarnings(IEnumerable<WarningDto>? warnings) =>
         (warnings ?? []).Select(w => new SyncWarning(w.Code, w.Message)).ToList();
@@ -67,7 +71,12 @@ internal static class ModelMapper
         TimeSpan.FromSeconds(dto.Metrics.Runtime), dto.Metrics.Cost,
         dto.Metrics.RuntimeInterval is { } i ? new RuntimeInterval(TimeSpan.FromSeconds(i.P10), TimeSpan.FromSeconds(i.P50), TimeSpan.FromSeconds(i.P90)) : null,
         dto.WorkerNodes, dto.Executors, dto.CoresPerExecutor,
-        dto.Configuration.ValueKind == System.Text.Json.JsonValueKind.Undefined ? "{}" : dto.Configuration.GetRawText(), dto.Warnings ?? []);
+        dto.Configuration.ValueKind == System.Text.Json.JsonValueKind.Undefined ? "{}" : dto.Configuration.GetRawText(), dto.Warnings ?? [])
+    {
+        WorkerInstanceType = dto.WorkerInstanceType,
+        Changes = dto.Changes ?? [],
+        PlatformConfigurationJson = dto.PlatformConfiguration is { ValueKind: not System.Text.Json.JsonValueKind.Undefined and not System.Text.Json.JsonValueKind.Null } spec ? spec.GetRawText() : null,
+    };
 
     private static Preference ParsePreference(string? text) => Preferences.TryParse(text, out var preference) ? preference : Preference.Balanced;
 

@@ -4,4 +4,8 @@ namespace Sync.Api.Models;
 /// <param name="WorkerNodes">Worker nodes.</param>
 /// <param name="Runtime">Predicted wall time.</param>
 /// <param name="CostUsd">Predicted cost in USD.</param>
-public sealed record FrontPoint(int WorkerNodes, TimeSpan Runtime, double CostUsd);
+public sealed record FrontPoint(int WorkerNodes, TimeSpan Runtime, double CostUsd)
+{
+    /// <summary>The worker instance type, when known.</summary>
+    public string? WorkerInstanceType { get; init; }
+}

@@ -36,6 +36,12 @@ public sealed record Prediction(
     SolutionSummary? Basis, IReadOnlyDictionary<string, SolutionSummary> Solutions, IReadOnlyList<FrontPoint> Front, int? Candidates,
     IReadOnlyList<SyncWarning> Warnings, IReadOnlyList<string> EngineWarnings, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
+    /// <summary>How far the model's re-simulation of the basis run was from its measured wall time (a share, signed), when known.</summary>
+    public double? ReconstructionError { get; init; }
+
+    /// <summary>The date of the instance catalog that priced it, when known.</summary>
+    public string? CatalogDate { get; init; }
+
     /// <summary>Whether it has finished (<see cref="PredictionStatus.Success"/> or <see cref="PredictionStatus.Failure"/>).</summary>
     public bool IsFinished => Status is PredictionStatus.Success or PredictionStatus.Failure;
 

@@ -11,4 +11,17 @@ namespace Sync.Api.Models;
 /// <param name="Warnings">Where the prediction extrapolates, and cost notes.</param>
 public sealed record SolutionSummary(
     TimeSpan Runtime, double CostUsd, RuntimeInterval? RuntimeInterval, int? WorkerNodes, int? Executors, int? CoresPerExecutor,
-    string ConfigurationJson, IReadOnlyList<string> Warnings);
+    string ConfigurationJson, IReadOnlyList<string> Warnings)
+{
+    /// <summary>The worker instance type, when known.</summary>
+    public string? WorkerInstanceType { get; init; }
+
+    /// <summary>What differs from the basis run, for people (e.g. <c>workers: 4 x m5.xlarge → 8 x r5.xlarge</c>).</summary>
+    public IReadOnlyList<string> Changes { get; init; } = [];
+
+    /// <summary>
+    /// The platform-native request that starts this configuration, as JSON: an EMR RunJobFlow request or a Databricks
+    /// cluster spec derived from the basis run's; <see langword="null"/> for the basis itself.
+    /// </summary>
+    public string? PlatformConfigurationJson { get; init; }
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Sync.Api.Models;
+using Sync.Engine.Catalog;
 using Sync.Engine.Clusters;
 using Sync.Engine.Recommendations;
 
@@ -13,7 +14,7 @@ internal static class PredictionRenderer
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>The JSON document: application, observed run, named solutions with their cluster reports, front.</summary>
-    public static void WriteJson(IAnsiConsole console, Prediction prediction)
+    public static void WriteJson(IAnsiConsole console, Prediction prediction, ResolvedCatalog? catalog = null)
     {
         var solutions = prediction.Solutions;
         var document = new
@@ -24,7 +25,10 @@ internal static class PredictionRenderer
             runId = prediction.RunId,
             error = prediction.Error is null ? null : new { code = prediction.Error.Code, message = prediction.Error.Message, hint = prediction.Error.Hint },
             application = new { id = prediction.ApplicationId, name = prediction.ApplicationName },
-            observed = prediction.Basis is not { } basis ? null : new { runtimeMs = Ms(basis.Runtime), workerNodes = basis.WorkerNodes, costUsd = basis.CostUsd },
+            observed = prediction.Basis is not { } basis ? null : new { runtimeMs = Ms(basis.Runtime), workerNodes = basis.WorkerNodes, workerInstanceType = basis.WorkerInstanceType, costUsd = basis.CostUsd },
+            reconstructionError = prediction.ReconstructionError,
+            catalogDate = prediction.CatalogDate,
+            catalog = catalog is null ? null : new { origin = catalog.Origin.ToString(), date = catalog.Catalog.Date, path = catalog.Path },
             candidates = prediction.Candidates,
             warnings = prediction.EngineWarnings,
             codeHashWarnings = prediction.Warnings.Select(w => w.Message),
@@ -34,7 +38,7 @@ internal static class PredictionRenderer
             balanced = Describe(solutions.GetValueOrDefault("balanced")),
             economy = Describe(solutions.GetValueOrDefault("economy")),
             withinDeadline = Describe(solutions.GetValueOrDefault("within_sla")),
-            front = prediction.Front.Select(f => new { workerNodes = f.WorkerNodes, predictedRuntimeMs = Ms(f.Runtime), costUsd = f.CostUsd }),
+            front = prediction.Front.Select(f => new { workerNodes = f.WorkerNodes, workerInstanceType = f.WorkerInstanceType, predictedRuntimeMs = Ms(f.Runtime), costUsd = f.CostUsd }),
         };
         console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, Indented));
     }
@@ -47,7 +51,9 @@ internal static class PredictionRenderer
         var instanceType = ClusterReport.Parse(basis.ConfigurationJson, "basis").Nodes[^1].InstanceType;
         console.MarkupLine($"[bold]{Markup.Escape(prediction.ApplicationName ?? "")}[/] [grey]{Markup.Escape(prediction.ApplicationId ?? "")}[/]");
         console.MarkupLine($"Observed: {basis.WorkerNodes} x {Markup.Escape(instanceType)} workers, {Format.Duration(observedMs)}, " +
-                           $"{basis.CostUsd.ToString("0.00", CultureInfo.InvariantCulture)} USD; {prediction.Candidates} configurations simulated.");
+                           $"{basis.CostUsd.ToString("0.00", CultureInfo.InvariantCulture)} USD; {prediction.Candidates} configurations priced" +
+                           (prediction.ReconstructionError is { } e ? $"; the model re-simulates the observed run within {Math.Abs(e).ToString("0.0%", CultureInfo.InvariantCulture)}" : "") +
+                           (prediction.CatalogDate is { } date ? $"; catalog of {Markup.Escape(date)}." : "."));
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Solution").AddColumn(new TableColumn("Workers").RightAligned())
             .AddColumn(new TableColumn("Executors x cores").RightAligned()).AddColumn(new TableColumn("Runtime").RightAligned())
             .AddColumn(new TableColumn("p10–p90").RightAligned())
@@ -57,7 +63,7 @@ internal static class PredictionRenderer
         var chosenName = prediction.Preference == Preference.Economy && within is not null ? slaName : prediction.Preference.ToString().ToLowerInvariant();
         void Row(string name, SolutionSummary s) => table.AddRow(
             name == chosenName ? $"[bold green]{Markup.Escape(name)} (recommended)[/]" : Markup.Escape(name),
-            (s.WorkerNodes ?? 0).ToString(CultureInfo.InvariantCulture), $"{s.Executors} x {s.CoresPerExecutor}", Format.Duration(Ms(s.Runtime)),
+            $"{s.WorkerNodes ?? 0} x {Markup.Escape(s.WorkerInstanceType ?? instanceType)}", $"{s.Executors} x {s.CoresPerExecutor}", Format.Duration(Ms(s.Runtime)),
             s.RuntimeInterval is { } i ? $"{Format.Duration(Ms(i.P10))} – {Format.Duration(Ms(i.P90))}" : "-",
             s.CostUsd.ToString("0.00", CultureInfo.InvariantCulture),
             $"{(Ms(s.Runtime) - (double)observedMs) / observedMs:+0%;-0%;0%} time, {(s.CostUsd - basis.CostUsd) / basis.CostUsd:+0%;-0%;0%} cost");
@@ -75,8 +81,13 @@ internal static class PredictionRenderer
         }
 
         console.Write(table);
-        console.MarkupLine($"Front (runtime → cost): {string.Join(", ", prediction.Front.Select(f => $"{f.WorkerNodes}w {Format.Duration(Ms(f.Runtime))} {f.CostUsd.ToString("0.00", CultureInfo.InvariantCulture)}$"))}");
+        console.MarkupLine($"Front (runtime → cost): {Markup.Escape(string.Join(", ", prediction.Front.Select(f => $"{f.WorkerNodes} x {f.WorkerInstanceType ?? instanceType} {Format.Duration(Ms(f.Runtime))} {f.CostUsd.ToString("0.00", CultureInfo.InvariantCulture)}$")))}");
         var chosen = prediction.Recommended;
+        foreach (var change in chosen?.Changes ?? [])
+        {
+            console.MarkupLine($"[green]change:[/] {Markup.Escape(change)}");
+        }
+
         foreach (var warning in prediction.EngineWarnings.Concat(chosen?.Warnings ?? []).Distinct())
         {
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
@@ -108,12 +119,15 @@ internal static class PredictionRenderer
     private static object? Describe(SolutionSummary? s) => s is null ? null : new
     {
         workerNodes = s.WorkerNodes,
+        workerInstanceType = s.WorkerInstanceType,
         executors = s.Executors,
         coresPerExecutor = s.CoresPerExecutor,
         predictedRuntimeMs = Ms(s.Runtime),
         runtimeIntervalMs = s.RuntimeInterval is { } i ? new { p10 = Ms(i.P10), p50 = Ms(i.P50), p90 = Ms(i.P90) } : null,
         costUsd = s.CostUsd,
+        changes = s.Changes,
         warnings = s.Warnings,
+        configuration = s.PlatformConfigurationJson is { } spec ? JsonDocument.Parse(spec).RootElement : (JsonElement?)null,
         report = JsonDocument.Parse(s.ConfigurationJson).RootElement,
     };
 

@@ -12,4 +12,8 @@ public sealed class FrontPointDto
     /// <summary>Predicted runtime and cost.</summary>
     [JsonPropertyName("metrics")]
     public MetricsDto Metrics { get; init; } = new();
+
+    /// <summary>The worker instance type of this point (our addition).</summary>
+    [JsonPropertyName("worker_instance_type")]
+    public string? WorkerInstanceType { get; init; }
 }

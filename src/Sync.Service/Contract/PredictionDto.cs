@@ -100,4 +100,15 @@ public sealed class PredictionDto
     /// <summary>Caveats of the whole prediction from the engine.</summary>
     [JsonPropertyName("engine_warnings")]
     public List<string>? EngineWarnings { get; init; }
+
+    /// <summary>
+    /// How far the model's re-simulation of the basis run is from its measured wall time, (simulated − measured) /
+    /// measured (our addition): the first accuracy figure of every prediction.
+    /// </summary>
+    [JsonPropertyName("reconstruction_error")]
+    public double? ReconstructionError { get; init; }
+
+    /// <summary>The instance catalog that priced it: its date (our addition).</summary>
+    [JsonPropertyName("catalog_date")]
+    public string? CatalogDate { get; init; }
 }

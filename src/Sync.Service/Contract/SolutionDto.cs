@@ -29,4 +29,19 @@ public sealed class SolutionDto
     /// <summary>Where the prediction extrapolates, and notes on the cost. Our addition.</summary>
     [JsonPropertyName("warnings")]
     public List<string>? Warnings { get; init; }
+
+    /// <summary>The worker instance type (our addition).</summary>
+    [JsonPropertyName("worker_instance_type")]
+    public string? WorkerInstanceType { get; init; }
+
+    /// <summary>What differs from the basis run, for people (our addition).</summary>
+    [JsonPropertyName("changes")]
+    public List<string>? Changes { get; init; }
+
+    /// <summary>
+    /// The platform-native request that starts this configuration (our addition): an EMR RunJobFlow request or a
+    /// Databricks cluster spec, derived from the basis run's (see <c>Sync.Engine.Specs.PlatformSpec</c>).
+    /// </summary>
+    [JsonPropertyName("platform_configuration")]
+    public JsonElement? PlatformConfiguration { get; init; }
 }

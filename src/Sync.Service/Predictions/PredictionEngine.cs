@@ -36,13 +36,16 @@ internal sealed class PredictionEngine(Lazy<InstanceCatalog> catalog)
                 Configuration = Json(report.ToJson()),
                 Metrics = new MetricsDto { Runtime = recommendation.ObservedRuntimeMs / 1000.0, Cost = Math.Round(recommendation.Observed.Cost.TotalUsd, 4) },
                 WorkerNodes = recommendation.Observed.WorkerNodes,
+                WorkerInstanceType = recommendation.Observed.WorkerInstanceType,
                 Executors = recommendation.Observed.Shape.Executors,
                 CoresPerExecutor = recommendation.Observed.Shape.CoresPerExecutor,
             },
             Solutions = solutions,
-            Front = recommendation.Front.Select(s => new FrontPointDto { WorkerNodes = s.WorkerNodes, Metrics = Metrics(s) }).ToList(),
+            Front = recommendation.Front.Select(s => new FrontPointDto { WorkerNodes = s.WorkerNodes, WorkerInstanceType = s.WorkerInstanceType, Metrics = Metrics(s) }).ToList(),
             Candidates = recommendation.Candidates,
             EngineWarnings = recommendation.Warnings.ToList(),
+            ReconstructionError = Math.Round(recommendation.ReconstructionError, 4),
+            CatalogDate = catalog.Value.Date,
         };
     }
 
@@ -51,9 +54,12 @@ internal sealed class PredictionEngine(Lazy<InstanceCatalog> catalog)
         Configuration = Json(solution.Report.ToJson()),
         Metrics = Metrics(solution),
         WorkerNodes = solution.WorkerNodes,
+        WorkerInstanceType = solution.WorkerInstanceType,
         Executors = solution.Shape.Executors,
         CoresPerExecutor = solution.Shape.CoresPerExecutor,
         Warnings = solution.Warnings.Concat(solution.Cost.Notes).Distinct().ToList(),
+        Changes = solution.Changes.ToList(),
+        PlatformConfiguration = solution.PlatformConfiguration is { } spec ? Json(spec.ToJsonString()) : null,
     };
 
     private static MetricsDto Metrics(Solution solution) => new()

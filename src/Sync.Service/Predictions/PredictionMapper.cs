@@ -42,6 +42,8 @@ internal static class PredictionMapper
             Front = result?.Front,
             Candidates = result?.Candidates,
             EngineWarnings = result?.EngineWarnings,
+            ReconstructionError = result?.ReconstructionError,
+            CatalogDate = result?.CatalogDate,
         };
     }
 

@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Sync.Api.Models;
 using Sync.Cli.Rendering;
+using Sync.Engine.Catalog;
 
 namespace Sync.Cli.Commands;
 
@@ -17,15 +18,19 @@ internal static class PredictionOutput
     /// Prints the prediction: in full once it succeeded; its id and status while it runs (<paramref name="brief"/>);
     /// its error when it failed (exit code 2 for bad input, 1 otherwise).
     /// </summary>
-    public static int Write(IAnsiConsole console, OutputFormat output, Prediction prediction, bool brief)
+    public static int Write(IAnsiConsole console, OutputFormat output, Prediction prediction, bool brief, ResolvedCatalog? catalog = null)
     {
         if (output == OutputFormat.Json)
         {
-            PredictionRenderer.WriteJson(console, prediction);
+            PredictionRenderer.WriteJson(console, prediction, catalog);
         }
         else if (prediction.Status == PredictionStatus.Success && !brief)
         {
             PredictionRenderer.WriteText(console, prediction);
+            if (catalog is not null)
+            {
+                console.MarkupLine($"Priced with the {Markup.Escape(catalog.Description)}.");
+            }
         }
         else if (prediction.Status != PredictionStatus.Failure)
         {

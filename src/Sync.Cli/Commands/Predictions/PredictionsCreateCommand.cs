@@ -3,6 +3,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Sync.Api.Models;
 using Sync.Cli.Rendering;
+using Sync.Engine.Catalog;
 using Sync.Engine.Recommendations;
 
 namespace Sync.Cli.Commands;
@@ -79,7 +80,22 @@ public sealed class PredictionsCreateCommand(IAnsiConsole console) : AsyncComman
     /// <inheritdoc/>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        await using var client = CliClient.Create(settings.Catalog);
+        ResolvedCatalog catalog;
+        try
+        {
+            catalog = CatalogResolver.Resolve(settings.Catalog);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return Errors.Report(e.Message, "Check the catalog file, or run sync-cli catalog update to write a new one.");
+        }
+
+        if (catalog.Warning is { } catalogWarning)
+        {
+            Console.Error.WriteLine($"warning: {catalogWarning}");
+        }
+
+        await using var client = CliClient.Create(catalog.Path);
         var created = await client.Predictions.CreateAsync(new PredictionCreateOptions
         {
             EventLogPath = settings.EventLog, ClusterReportPath = settings.Report, RunId = settings.Run, ProjectId = settings.Project,
@@ -97,6 +113,6 @@ public sealed class PredictionsCreateCommand(IAnsiConsole console) : AsyncComman
         }
 
         var done = await client.Predictions.WaitForPredictionAsync(created.Value.Id, PredictionOutput.DefaultWait, PredictionOutput.Progress(created.Value.Id), cancellationToken);
-        return done.IsSuccess ? PredictionOutput.Write(console, settings.Output, done.Value, brief: false) : CliClient.Fail(done);
+        return done.IsSuccess ? PredictionOutput.Write(console, settings.Output, done.Value, brief: false, catalog) : CliClient.Fail(done);
     }
 }
