@@ -40,6 +40,8 @@ public static class CliProcess
             WorkingDirectory = directory,
         };
         start.Environment["SYNC_HOME"] = SyncHome;
+        // Archives the child unpacks go to a folder of its own, not among the shared temporary folders other tests count.
+        start.Environment["TMPDIR"] = Directory.CreateDirectory(Path.Combine(SyncHome, "tmp")).FullName;
         foreach (var (name, value) in environment)
         {
             if (value is null)
