@@ -1,4 +1,5 @@
 using Sync.Api;
+using Sync.Api.Configuration;
 
 namespace Sync.Cli.Commands;
 
@@ -11,12 +12,32 @@ internal static class CliClient
     /// <param name="catalogPath">An instance catalog to use instead of the built-in one.</param>
     public static SyncClient Create(string? catalogPath = null)
     {
+        // The user's configuration (files and SYNC_* environment variables) picks the backend: a Sync server when an
+        // API URL is configured, the embedded store otherwise.
+        var loaded = SyncConfigurationStore.ForCurrentUser().LoadAsync().GetAwaiter().GetResult();
+        if (!loaded.IsSuccess)
+        {
+            Errors.Report(loaded.Error!.Message, loaded.Error.Hint ?? "Fix it with sync-cli configure, or check it with sync-cli doctor.");
+            Environment.Exit(ExitCodes.BadInput);
+        }
+
+        var configuration = loaded.Value;
+        if (configuration.ApiUrl is { } url)
+        {
+            if (configuration.ApiKeyId is { } id && configuration.ApiKeySecret is { } secret)
+            {
+                return new SyncClient(SyncClientOptions.Remote(url, id, secret));
+            }
+
+            Errors.Report($"An API URL ({url}) is configured but no API key id and secret.", "Run sync-cli configure, or set SYNC_API_KEY_ID and SYNC_API_KEY_SECRET.");
+            Environment.Exit(ExitCodes.BadInput);
+        }
+
         var options = SyncClientOptions.Embedded();
         options.InstanceCatalogPath = catalogPath;
         return new SyncClient(options);
     }
 
-    /// <summary>Prints a failed response's error and hint to standard error; returns the exit code for it.</summary>
     public static int Fail(Response response)
     {
         var error = response.Error!;
