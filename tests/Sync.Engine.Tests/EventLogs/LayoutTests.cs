@@ -175,10 +175,16 @@ public class LayoutTests
             System.Formats.Tar.TarFile.CreateFromDirectory(folder, gzip, includeBaseDirectory: false);
         }
 
-        var before = Directory.GetDirectories(Path.GetTempPath(), "sync-eventlog-*").Length;
-        var app = await EventLogReader.ReadAsync(archive);
+        string unpacked;
+        using (var source = EventLogSource.FromPath(archive))
+        {
+            unpacked = Assert.IsType<string>(source.TemporaryDirectory);
+            Assert.True(Directory.Exists(unpacked));
+            var app = await EventLogReader.ReadAsync(source);
+            Assert.Equal(SampleLog.TaskCount, app.Tasks.Count);
+        }
 
-        Assert.Equal(SampleLog.TaskCount, app.Tasks.Count);
-        Assert.Equal(before, Directory.GetDirectories(Path.GetTempPath(), "sync-eventlog-*").Length);
+        // Checked on this source's own folder, so that other tests unpacking archives at the same time cannot interfere.
+        Assert.False(Directory.Exists(unpacked), $"{unpacked} was left behind");
     }
 }

@@ -10,6 +10,9 @@ public sealed class EventLogSource : IDisposable
 {
     private readonly string? _temporaryDirectory;
 
+    /// <summary>The folder an archive was unpacked into, deleted on dispose; <see langword="null"/> when nothing was unpacked.</summary>
+    internal string? TemporaryDirectory => _temporaryDirectory;
+
     internal EventLogSource(
         EventLogLayout layout, IReadOnlyList<EventLogSourcePart> parts, bool markedInProgress, IReadOnlyList<string> warnings, string? temporaryDirectory = null)
     {
