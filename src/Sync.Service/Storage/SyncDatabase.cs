@@ -22,7 +22,9 @@ internal sealed class SyncDatabase
                 {
                     // Wait for another connection's write instead of failing at once.
                     DefaultTimeout = 30,
-                    Pooling = false,
+                    // Pooled: opening a SQLite connection (and setting it up) on every request dominated the server's
+                    // latency (docs/performance.md, "Server").
+                    Pooling = true,
                 };
                 builder.UseSqlite(connection.ToString());
                 break;
