@@ -4,15 +4,12 @@ namespace Sync.Api;
 public static class SyncHome
 {
     /// <summary>The environment variable that overrides the directory.</summary>
-    public const string Variable = "SYNC_HOME";
+    public const string Variable = Sync.Engine.SyncDirectory.Variable;
 
     /// <summary>The directory (not created here).</summary>
     /// <returns>The full path.</returns>
     public static string Resolve()
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable(Variable);
-        return Path.GetFullPath(string.IsNullOrWhiteSpace(fromEnvironment)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".sync")
-            : fromEnvironment);
+        return Path.GetFullPath(Sync.Engine.SyncDirectory.Resolve());
     }
 }

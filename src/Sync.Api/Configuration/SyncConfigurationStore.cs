@@ -58,11 +58,7 @@ public class SyncConfigurationStore
     /// <returns>The directory path.</returns>
     public static string DefaultDirectory(Func<string, string?> environment)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        var home = environment(SyncEnvironmentVariables.Home);
-        return string.IsNullOrWhiteSpace(home)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".sync")
-            : home;
+        return Sync.Engine.SyncDirectory.Resolve(environment);
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ namespace Sync.Api.Configuration;
 public static class SyncEnvironmentVariables
 {
     /// <summary>The user's Sync directory (default <c>~/.sync</c>).</summary>
-    public const string Home = "SYNC_HOME";
+    public const string Home = Sync.Engine.SyncDirectory.Variable;
 
     /// <summary>Overrides <see cref="SyncConfiguration.ApiUrl"/>; the value <c>embedded</c> selects the embedded backend.</summary>
     public const string ApiUrl = "SYNC_API_URL";

@@ -7,18 +7,11 @@ namespace Sync.Engine.Catalog;
 /// </summary>
 public static class CatalogResolver
 {
-    /// <summary>The environment variable naming the user's Sync directory.</summary>
-    public const string SyncHomeVariable = "SYNC_HOME";
-
     /// <summary>Where <c>catalog update</c> writes the catalog: <c>&lt;Sync directory&gt;/catalog/aws-instances.json</c>.</summary>
     /// <returns>The full path (the file may not exist).</returns>
     public static string UserCatalogPath()
     {
-        var home = Environment.GetEnvironmentVariable(SyncHomeVariable);
-        var directory = string.IsNullOrWhiteSpace(home)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".sync")
-            : home;
-        return Path.GetFullPath(Path.Combine(directory, "catalog", "aws-instances.json"));
+        return Path.GetFullPath(Path.Combine(SyncDirectory.Resolve(), "catalog", "aws-instances.json"));
     }
 
     /// <summary>The catalog to use.</summary>

@@ -162,7 +162,7 @@ public sealed class Recommender(InstanceCatalog catalog)
         }
 
         Solution Configured(Solution s) => s with { PlatformConfiguration = PlatformSpec.For(report, s.Report) };
-        var reconstructionError = simulator.ObservedWallTimeMs == 0 ? 0 : (observed.PredictedRuntimeMs - simulator.ObservedWallTimeMs) / (double)simulator.ObservedWallTimeMs;
+        var reconstructionError = Recommendation.ErrorOf(observed.PredictedRuntimeMs, simulator.ObservedWallTimeMs);
         if (Math.Abs(reconstructionError) > 0.05)
         {
             warnings.Add($"Re-simulated on its own cluster, the run takes {reconstructionError:+0.0%;-0.0%} of its measured time: " +

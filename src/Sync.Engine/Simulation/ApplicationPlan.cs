@@ -91,7 +91,13 @@ internal sealed class ApplicationPlan
     /// the cache held at least. Spark reports an RDD's cached size only with the stages that compute it, so the sum
     /// over the application cannot be read reliably.
     /// </summary>
-    public long PeakCachedBytes => Stages.Count == 0 ? 0 : Stages.Max(s => s.CachedBytes);
+    public required long PeakCachedBytes { get; init; }
+
+    /// <summary>Whether some task read cached data (some stage has <see cref="PlanStage.CacheHits"/>).</summary>
+    public required bool ReadsCachedData { get; init; }
+
+    /// <summary>Whether some task waited on shuffle fetches (some stage has <see cref="PlanStage.TaskFetchWaitMs"/>).</summary>
+    public required bool WaitsOnShuffleFetch { get; init; }
 
     /// <summary>What recomputing an uncached partition costs over reading it from the cache (<see cref="CacheRescaling.MissPenaltyMs"/>).</summary>
     public required double? CacheMissPenaltyMs { get; init; }

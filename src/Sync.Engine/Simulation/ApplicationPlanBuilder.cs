@@ -192,6 +192,9 @@ internal static class ApplicationPlanBuilder
             ObservedWallTimeMs = app.WallTimeMs,
             StorageBytesPerExecutor = StorageBytesPerExecutor(app),
             CacheMissPenaltyMs = CacheRescaling.MissPenaltyMs(stages),
+            PeakCachedBytes = stages.Count == 0 ? 0 : stages.Max(s => s.CachedBytes),
+            ReadsCachedData = stages.Any(s => s.CacheHits is not null),
+            WaitsOnShuffleFetch = stages.Any(s => s.TaskFetchWaitMs is not null),
             DynamicAllocationMaxExecutors = DynamicAllocationMax(app, warnings),
             Warnings = warnings,
         };

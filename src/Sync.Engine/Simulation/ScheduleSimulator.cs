@@ -33,10 +33,10 @@ public sealed class ScheduleSimulator
     public long? ObservedStorageBytesPerExecutor => _plan.StorageBytesPerExecutor;
 
     /// <summary>Whether some task read cached data, so that executor memory changes predictions (<see cref="ClusterShape.StorageBytesPerExecutor"/>).</summary>
-    public bool ReadsCachedData => _plan.Stages.Any(s => s.CacheHits is not null);
+    public bool ReadsCachedData => _plan.ReadsCachedData;
 
     /// <summary>Whether some task waited on shuffle fetches, so that network bandwidth changes predictions (<see cref="ClusterShape.NetworkPerExecutorRatio"/>).</summary>
-    public bool WaitsOnShuffleFetch => _plan.Stages.Any(s => s.TaskFetchWaitMs is not null);
+    public bool WaitsOnShuffleFetch => _plan.WaitsOnShuffleFetch;
 
     /// <summary>The measured wall time.</summary>
     public long ObservedWallTimeMs => _plan.ObservedWallTimeMs;
