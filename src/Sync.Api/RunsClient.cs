@@ -42,11 +42,19 @@ public class RunsClient
 
             var request = new SubmissionRequestDto
             {
-                Product = options.ProductCode, ClusterReport = ReportJson.Parse(options.ClusterReportJson, "The cluster report"), EventLogUri = location,
+                SubmissionId = options.RunId, Status = options.Status == RunStatus.Failed ? RunStatuses.Failed : RunStatuses.Succeeded,
+                StatusMessage = options.StatusMessage, Product = options.ProductCode, ClusterReport = ReportJson.Parse(options.ClusterReportJson, "The cluster report"), EventLogUri = location,
                 CodeHash = options.CodeHash, RuntimeSeconds = options.Runtime?.TotalSeconds, CostUsd = options.CostUsd,
             };
             return Response.FromValue(ModelMapper.ToModel(await _backend.CreateRunAsync(Ids.Check(projectId, "project"), request, cancellationToken)));
         }, cancellationToken);
+
+    /// <summary>Gets a recorded run.</summary>
+    /// <param name="runId">The run's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The run, or an error (<see cref="SyncErrorKind.NotFound"/>).</returns>
+    public virtual Task<Response<Run>> GetAsync(string runId, CancellationToken cancellationToken = default) =>
+        Calls.RunAsync(async () => Response.FromValue(ModelMapper.ToModel(await _backend.GetRunAsync(Ids.Check(runId, "run"), cancellationToken))), cancellationToken);
 
     /// <summary>Lists a project's runs, oldest first.</summary>
     /// <param name="projectId">The project's id.</param>

@@ -106,6 +106,28 @@ public abstract class SyncContractTests
     }
 
     [Fact]
+    public async Task Run_is_recorded_under_the_id_its_cluster_was_tagged_with_and_a_failed_run_keeps_its_reason()
+    {
+        var project = Ok(await Client.Projects.CreateAsync(new ProjectCreateOptions(Unique("tagged")) { ArtifactLocation = "s3://bucket/sync" }));
+        var location = Ok(RunArtifactLocation.ForNewRun(project));
+        var report = await File.ReadAllTextAsync(ContractSamples.Report);
+
+        var run = Ok(await Client.Runs.CreateAsync(project.Id, new RunCreateOptions(report)
+        {
+            RunId = location.RunId, Status = RunStatus.Failed, StatusMessage = "Steps completed with errors", EventLogLocation = location.EventLogDirectory,
+        }));
+
+        Assert.Equal(location.RunId, run.Id);
+        var read = Ok(await Client.Runs.GetAsync(run.Id));
+        Assert.Equal(RunStatus.Failed, read.Status);
+        Assert.Equal("Steps completed with errors", read.StatusMessage);
+        Assert.Equal(location.EventLogDirectory, read.EventLogLocation);
+        Fails(await Client.Runs.CreateAsync(project.Id, new RunCreateOptions(report) { RunId = location.RunId }), SyncErrorKind.Conflict);
+        Fails(await Client.Predictions.CreateAsync(new PredictionCreateOptions { RunId = run.Id }), SyncErrorKind.InvalidInput);
+        Fails(await Client.Runs.GetAsync(Guid.NewGuid().ToString()), SyncErrorKind.NotFound);
+    }
+
+    [Fact]
     public async Task Prediction_from_an_event_log_and_report_succeeds_with_solutions()
     {
         var project = Ok(await Client.Projects.CreateAsync(new ProjectCreateOptions(Unique("predict"))));

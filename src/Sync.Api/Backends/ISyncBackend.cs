@@ -20,6 +20,7 @@ internal interface ISyncBackend : IAsyncDisposable
     Task DeleteProjectAsync(string projectId, CancellationToken cancellationToken);
 
     Task<SubmissionDto> CreateRunAsync(string projectId, SubmissionRequestDto request, CancellationToken cancellationToken);
+    Task<SubmissionDto> GetRunAsync(string runId, CancellationToken cancellationToken);
     Task<IReadOnlyList<SubmissionDto>> ListRunsAsync(string projectId, CancellationToken cancellationToken);
 
     Task<PredictionCreatedDto> CreatePredictionAsync(PredictionRequestDto request, CancellationToken cancellationToken);

@@ -28,7 +28,11 @@ internal static class ModelMapper
 
     public static Run ToModel(SubmissionDto dto) => new(
         dto.SubmissionId, dto.ProjectId, dto.Product, dto.ClusterReport.GetRawText(), dto.EventLogUri, dto.CodeHash, Seconds(dto.RuntimeSeconds),
-        dto.CostUsd, dto.CreatedAt);
+        dto.CostUsd, dto.CreatedAt)
+    {
+        Status = dto.Status == RunStatuses.Failed ? RunStatus.Failed : RunStatus.Succeeded,
+        StatusMessage = dto.StatusMessage,
+    };
 
     public static Prediction ToModel(PredictionDto dto) => new(
         dto.PredictionId, dto.ProjectId, dto.RunId, dto.ApplicationId, dto.ApplicationName, dto.ProductCode, dto.ProductName, ParseStatus(dto.Status),

@@ -18,6 +18,8 @@ internal sealed class UnavailableBackend(SyncError error) : ISyncBackend
     public Task<ProjectDto> UpdateProjectAsync(string projectId, ProjectRequestDto request, CancellationToken cancellationToken) => Fail<ProjectDto>();
     public Task DeleteProjectAsync(string projectId, CancellationToken cancellationToken) => Fail<bool>();
     public Task<SubmissionDto> CreateRunAsync(string projectId, SubmissionRequestDto request, CancellationToken cancellationToken) => Fail<SubmissionDto>();
+    public Task<SubmissionDto> GetRunAsync(string runId, CancellationToken cancellationToken) => Fail<SubmissionDto>();
+
     public Task<IReadOnlyList<SubmissionDto>> ListRunsAsync(string projectId, CancellationToken cancellationToken) => Fail<IReadOnlyList<SubmissionDto>>();
     public Task<PredictionCreatedDto> CreatePredictionAsync(PredictionRequestDto request, CancellationToken cancellationToken) => Fail<PredictionCreatedDto>();
     public Task UploadEventLogAsync(PredictionCreatedDto created, Stream content, string fileName, CancellationToken cancellationToken) => Fail<bool>();

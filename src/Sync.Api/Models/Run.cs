@@ -12,4 +12,11 @@ namespace Sync.Api.Models;
 /// <param name="CreatedAt">When it was recorded.</param>
 public sealed record Run(
     string Id, string ProjectId, string ProductCode, string ClusterReportJson, string? EventLogLocation, string? CodeHash, TimeSpan? Runtime,
-    double? CostUsd, DateTimeOffset CreatedAt);
+    double? CostUsd, DateTimeOffset CreatedAt)
+{
+    /// <summary>How the run ended.</summary>
+    public RunStatus Status { get; init; } = RunStatus.Succeeded;
+
+    /// <summary>Why a failed run failed, if recorded.</summary>
+    public string? StatusMessage { get; init; }
+}

@@ -13,6 +13,18 @@ public sealed class RunCreateOptions
     /// <summary>The cluster report's JSON text.</summary>
     public string ClusterReportJson { get; set; }
 
+    /// <summary>
+    /// The run's id when it was chosen before the run started (a UUID, as in the cluster's <c>sync:run-id</c> tag; see
+    /// <see cref="RunArtifactLocation"/>); the service assigns one when <see langword="null"/>.
+    /// </summary>
+    public string? RunId { get; set; }
+
+    /// <summary>How the run ended; <see cref="RunStatus.Succeeded"/> by default.</summary>
+    public RunStatus Status { get; set; } = RunStatus.Succeeded;
+
+    /// <summary>Why a failed run failed (the cluster's state-change reason or the run's state message).</summary>
+    public string? StatusMessage { get; set; }
+
     /// <summary>Where the run's event log is: a local path (made absolute for the embedded backend) or a URL.</summary>
     public string? EventLogLocation { get; set; }
 

@@ -38,6 +38,14 @@ public sealed class SubmissionDto
     [JsonPropertyName("cost_usd")]
     public double? CostUsd { get; init; }
 
+    /// <summary>How the run ended: <see cref="RunStatuses.Succeeded"/> or <see cref="RunStatuses.Failed"/>.</summary>
+    [JsonPropertyName("status")]
+    public string Status { get; init; } = RunStatuses.Succeeded;
+
+    /// <summary>Why a failed run failed, if known.</summary>
+    [JsonPropertyName("status_message")]
+    public string? StatusMessage { get; init; }
+
     /// <summary>When it was recorded (UTC).</summary>
     [JsonPropertyName("created_at")]
     public DateTimeOffset CreatedAt { get; init; }

@@ -60,6 +60,11 @@ public class PredictionService
         if (request.RunId is not null)
         {
             basisRun = await RunService.FindAsync(db, tenantId, request.RunId, cancellationToken);
+            if (basisRun.Status == RunStatuses.Failed)
+            {
+                throw SyncServiceException.Invalid($"Run '{basisRun.Id}' failed ({basisRun.StatusMessage ?? "no reason recorded"}): a failed run is not a basis for a prediction.",
+                    "Predict from a run that succeeded, or leave the run out to use the project's latest successful run.");
+            }
             projectId ??= basisRun.ProjectId;
         }
 
@@ -67,13 +72,20 @@ public class PredictionService
         if (projectId is not null)
         {
             project = await ProjectService.FindAsync(db, tenantId, projectId, cancellationToken);
-            basisRun ??= await db.Runs.AsNoTracking().Where(r => r.TenantId == tenantId && r.ProjectId == projectId)
+            basisRun ??= await db.Runs.AsNoTracking().Where(r => r.TenantId == tenantId && r.ProjectId == projectId && r.Status == RunStatuses.Succeeded)
                 .OrderByDescending(r => r.CreatedAtMs).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         }
 
         string reportJson;
         Engine.Clusters.ClusterReport report;
-        if (request.Configs is not null || request.RunId is null)
+        var fromRun = request.Configs is null && basisRun is not null;
+        if (request.Configs is null && basisRun is null && projectId is not null)
+        {
+            throw SyncServiceException.Invalid($"Project '{projectId}' has no successful run to predict from.",
+                "Record a run of it first (POST /v1/projects/{id}/submissions), or give the cluster report (configs) and event log.");
+        }
+
+        if (!fromRun)
         {
             (reportJson, report) = ClusterReports.Validate(request.Configs, "configs");
         }
@@ -83,7 +95,7 @@ public class PredictionService
             report = Engine.Clusters.ClusterReport.Parse(reportJson, "the run's cluster_report");
         }
 
-        var product = Products.Validate(request.ProductCode ?? (request.RunId is null ? report.Platform : basisRun!.ProductCode), "product_code");
+        var product = Products.Validate(request.ProductCode ?? (fromRun ? basisRun!.ProductCode : report.Platform), "product_code");
         if (product != report.Platform)
         {
             throw SyncServiceException.Invalid($"product_code is {product} but the cluster report is for {report.Platform}.", "Make them agree.");
@@ -96,7 +108,7 @@ public class PredictionService
             throw SyncServiceException.Invalid($"sla_seconds must be positive, not {sla}.");
         }
 
-        var eventLogUrl = request.EventLogUrl ?? (request.RunId is null ? null : basisRun!.EventLogUrl);
+        var eventLogUrl = request.EventLogUrl ?? (fromRun || request.RunId is not null ? basisRun!.EventLogUrl : null);
         string? localPath = string.IsNullOrWhiteSpace(eventLogUrl) ? null : EventLogLocations.ToLocalPath(eventLogUrl, _allowLocalEventLogs);
         var codeHash = string.IsNullOrWhiteSpace(request.CodeHash) ? null : request.CodeHash.Trim();
         var warnings = new List<WarningDto>();

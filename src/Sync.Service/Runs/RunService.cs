@@ -43,9 +43,28 @@ public class RunService
             throw SyncServiceException.Invalid("runtime_seconds and cost_usd cannot be negative.");
         }
 
+        var status = RunStatuses.Normalize(request.Status)
+            ?? throw SyncServiceException.Invalid($"status must be {RunStatuses.Succeeded} or {RunStatuses.Failed}, not '{request.Status}'.");
+        var id = Ids.New();
+        if (!string.IsNullOrWhiteSpace(request.SubmissionId))
+        {
+            if (!Guid.TryParse(request.SubmissionId, out var chosen))
+            {
+                throw SyncServiceException.Invalid($"submission_id must be a UUID, not '{request.SubmissionId}'.", "Leave it out to have the service choose one.");
+            }
+
+            id = chosen.ToString();
+            if (await db.Runs.AsNoTracking().AnyAsync(r => r.Id == id, cancellationToken))
+            {
+                throw new SyncServiceException(ServiceErrorKind.Conflict, "run_exists", $"A run with id '{id}' is already recorded.",
+                    "Each run is recorded once; start a new run to record another.");
+            }
+        }
+
         var row = new RunRow
         {
-            Id = Ids.New(), TenantId = tenantId, ProjectId = projectId, ProductCode = product, ClusterReportJson = json,
+            Id = id, Status = status, StatusMessage = string.IsNullOrWhiteSpace(request.StatusMessage) ? null : request.StatusMessage.Trim(),
+            TenantId = tenantId, ProjectId = projectId, ProductCode = product, ClusterReportJson = json,
             EventLogUrl = string.IsNullOrWhiteSpace(request.EventLogUri) ? null : request.EventLogUri,
             CodeHash = string.IsNullOrWhiteSpace(request.CodeHash) ? null : request.CodeHash.Trim(),
             RuntimeSeconds = request.RuntimeSeconds, CostUsd = request.CostUsd, CreatedAtMs = Time.NowMs(_clock),
@@ -96,6 +115,8 @@ public class RunService
         CodeHash = row.CodeHash,
         RuntimeSeconds = row.RuntimeSeconds,
         CostUsd = row.CostUsd,
+        Status = row.Status,
+        StatusMessage = row.StatusMessage,
         CreatedAt = Time.FromMs(row.CreatedAtMs),
     };
 }

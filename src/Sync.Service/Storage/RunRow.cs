@@ -1,3 +1,5 @@
+using Sync.Service.Contract;
+
 namespace Sync.Service.Storage;
 
 /// <summary>A row of <c>runs</c>: a finished run (submission) recorded in a project.</summary>
@@ -13,4 +15,6 @@ internal sealed class RunRow
     public double? RuntimeSeconds { get; set; }
     public double? CostUsd { get; set; }
     public long CreatedAtMs { get; set; }
+    public string Status { get; set; } = RunStatuses.Succeeded;
+    public string? StatusMessage { get; set; }
 }

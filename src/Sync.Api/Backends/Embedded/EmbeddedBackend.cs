@@ -67,6 +67,9 @@ internal sealed class EmbeddedBackend(string dataDirectory, string tenantId, int
     public async Task<SubmissionDto> CreateRunAsync(string projectId, SubmissionRequestDto request, CancellationToken cancellationToken) =>
         await (await ServiceAsync(cancellationToken)).Runs.CreateAsync(tenantId, projectId, request, cancellationToken);
 
+    public async Task<SubmissionDto> GetRunAsync(string runId, CancellationToken cancellationToken) =>
+        await (await ServiceAsync(cancellationToken)).Runs.GetAsync(tenantId, runId, cancellationToken);
+
     public async Task<IReadOnlyList<SubmissionDto>> ListRunsAsync(string projectId, CancellationToken cancellationToken) =>
         await (await ServiceAsync(cancellationToken)).Runs.ListAsync(tenantId, projectId, cancellationToken);
 

@@ -52,6 +52,9 @@ internal sealed class HttpBackend : ISyncBackend
     public Task<SubmissionDto> CreateRunAsync(string projectId, SubmissionRequestDto request, CancellationToken cancellationToken) =>
         SendAsync<SubmissionDto>(HttpMethod.Post, $"v1/projects/{Escape(projectId)}/submissions", request, cancellationToken);
 
+    public Task<SubmissionDto> GetRunAsync(string runId, CancellationToken cancellationToken) =>
+        SendAsync<SubmissionDto>(HttpMethod.Get, $"v1/submissions/{Escape(runId)}", null, cancellationToken);
+
     public async Task<IReadOnlyList<SubmissionDto>> ListRunsAsync(string projectId, CancellationToken cancellationToken) =>
         await SendAsync<List<SubmissionDto>>(HttpMethod.Get, $"v1/projects/{Escape(projectId)}/submissions", null, cancellationToken) ?? [];
 
