@@ -70,29 +70,16 @@ public class PredictionsClient
         }
 
         string? eventLogUrl = options.EventLogUrl;
-        Stream? upload = options.EventLogStream;
-        var uploadName = options.EventLogFileName ?? "eventlog";
-        var ownsUpload = false;
+        EventLogUpload? upload = options.EventLogStream is { } stream ? new EventLogUpload(stream, options.EventLogFileName ?? "eventlog", Owned: false) : null;
         if (options.EventLogPath is { } path)
         {
-            var full = Path.GetFullPath(path);
             if (_backend.ReadsLocalPaths)
             {
-                eventLogUrl = full;
-            }
-            else if (Directory.Exists(full))
-            {
-                throw Calls.Invalid($"'{path}' is a directory; only a file can be uploaded to the Sync server.", "Zip the event-log directory and give the archive.");
-            }
-            else if (!File.Exists(full))
-            {
-                throw Calls.Invalid($"No file at '{path}'.", "Check the path of the event log.");
+                eventLogUrl = Path.GetFullPath(path);
             }
             else
             {
-                upload = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-                ownsUpload = true;
-                uploadName = options.EventLogFileName ?? Path.GetFileName(full);
+                upload = EventLogUpload.Open(path, options.EventLogFileName);
             }
         }
 
@@ -103,20 +90,13 @@ public class PredictionsClient
                 ProjectId = options.ProjectId, RunId = options.RunId, ProductCode = options.ProductCode, EventLogUrl = eventLogUrl, Configs = report,
                 Preference = ModelMapper.Wire(options.Preference), SlaSeconds = options.Sla?.TotalSeconds, CodeHash = options.CodeHash,
             }, cancellationToken);
-            if (upload is not null)
+            if (upload is not null && await UploadAsync(created, upload, cancellationToken) is { } failed)
             {
-                try
+                return Response.FromError<Prediction>(failed with
                 {
-                    await _backend.UploadEventLogAsync(created, upload, uploadName, cancellationToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    var error = ErrorMapping.FromException(e, cancellationToken);
-                    return Response.FromError<Prediction>(error with
-                    {
-                        Message = $"Prediction {created.PredictionId} was created but its event log upload failed: {error.Message}",
-                    });
-                }
+                    Message = $"Prediction {created.PredictionId} was created but its event log upload failed: {failed.Message}",
+                    Hint = $"Upload it again with UploadEventLogAsync(\"{created.PredictionId}\", …) (`sync-cli predictions upload {created.PredictionId} <log>`). {failed.Hint}".TrimEnd(),
+                });
             }
 
             var prediction = await _backend.GetPredictionAsync(created.PredictionId, null, cancellationToken);
@@ -124,10 +104,63 @@ public class PredictionsClient
         }
         finally
         {
-            if (ownsUpload)
+            if (upload is not null)
             {
-                await upload!.DisposeAsync();
+                await upload.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// Uploads the event log of a prediction that awaits it (<see cref="PredictionStatus.AwaitingUpload"/>): one created
+    /// without a log, or whose upload failed or was interrupted. The log is streamed, never held whole in memory.
+    /// </summary>
+    /// <param name="predictionId">The prediction's id.</param>
+    /// <param name="eventLogPath">The event log: a file or an archive.</param>
+    /// <param name="cancellationToken">Cancels the upload; the prediction keeps awaiting its log.</param>
+    /// <returns>
+    /// The prediction, now queued; or an error (<see cref="SyncErrorKind.NotFound"/>, <see cref="SyncErrorKind.Conflict"/>
+    /// when it is not awaiting a log, <see cref="SyncErrorKind.InvalidInput"/> for a missing file).
+    /// </returns>
+    public virtual Task<Response<Prediction>> UploadEventLogAsync(string predictionId, string eventLogPath, CancellationToken cancellationToken = default) =>
+        Calls.RunAsync(async () =>
+        {
+            await using var upload = EventLogUpload.Open(eventLogPath, null);
+            return await UploadCoreAsync(predictionId, upload, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Uploads the event log of a prediction that awaits it, from a stream read once (see <see cref="UploadEventLogAsync(string, string, CancellationToken)"/>).</summary>
+    /// <param name="predictionId">The prediction's id.</param>
+    /// <param name="eventLog">The log's bytes; not disposed.</param>
+    /// <param name="fileName">The log's file name (its extension tells the compression), <c>eventlog</c> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the upload; the prediction keeps awaiting its log.</param>
+    /// <returns>The prediction, now queued; or an error.</returns>
+    public virtual Task<Response<Prediction>> UploadEventLogAsync(string predictionId, Stream eventLog, string? fileName = null, CancellationToken cancellationToken = default) =>
+        Calls.RunAsync(() => UploadCoreAsync(predictionId, new EventLogUpload(eventLog ?? throw Calls.Invalid("An event log stream is required."), fileName ?? "eventlog", Owned: false), cancellationToken),
+            cancellationToken);
+
+    private async Task<Response<Prediction>> UploadCoreAsync(string predictionId, EventLogUpload upload, CancellationToken cancellationToken)
+    {
+        var created = await _backend.GetUploadDetailsAsync(Ids.Check(predictionId, "prediction"), cancellationToken);
+        if (await UploadAsync(created, upload, cancellationToken) is { } failed)
+        {
+            return Response.FromError<Prediction>(failed with { Message = $"The event log upload of prediction {predictionId} failed: {failed.Message}" });
+        }
+
+        return Response.FromValue(ModelMapper.ToModel(await _backend.GetPredictionAsync(created.PredictionId, null, cancellationToken)));
+    }
+
+    /// <summary>Sends the log; a failure comes back as the error (the prediction keeps awaiting its log), cancellation propagates.</summary>
+    private async Task<SyncError?> UploadAsync(PredictionCreatedDto created, EventLogUpload upload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _backend.UploadEventLogAsync(created, upload.Content, upload.FileName, cancellationToken);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return ErrorMapping.FromException(e, cancellationToken);
         }
     }
 

@@ -34,6 +34,7 @@ public static class SyncCliApp
                 predictions.AddCommand<PredictionsGetCommand>("get").WithDescription("Show a prediction: its solutions, status or error.");
                 predictions.AddCommand<PredictionsWaitCommand>("wait").WithDescription("Wait for a prediction to finish, showing its status, then show it.");
                 predictions.AddCommand<PredictionsRetryCommand>("retry").WithDescription("Queue a failed prediction again.");
+                predictions.AddCommand<PredictionsUploadCommand>("upload").WithDescription("Send the event log of a prediction still awaiting it (after an interrupted upload).");
                 predictions.AddCommand<PredictionsDeleteCommand>("delete").WithDescription("Delete a prediction.");
             });
             config.AddBranch("catalog", catalog =>

@@ -51,6 +51,7 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Contains(id, table);
         Assert.Contains("SUCCESS", table);
 
+        await BadInput("not awaiting an event log", "predictions", "upload", id, EventLog);
         Assert.Equal(id, (await Json("predictions", "delete", id)).GetProperty("deleted").GetString());
         await BadInput($"No prediction with id '{id}'", "predictions", "get", id);
     }

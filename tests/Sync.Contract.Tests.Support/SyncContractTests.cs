@@ -174,6 +174,30 @@ public abstract class SyncContractTests
     }
 
     [Fact]
+    public async Task Interrupted_upload_loses_nothing_and_is_sent_again_to_the_same_prediction()
+    {
+        var report = await File.ReadAllTextAsync(ContractSamples.Report);
+        await using (var broken = new FailingStream(File.OpenRead(ContractSamples.EventLog), failAfterBytes: 64 * 1024))
+        {
+            var failed = await Client.Predictions.CreateAsync(new PredictionCreateOptions { EventLogStream = broken, EventLogFileName = "run.zip", ClusterReportJson = report });
+            Assert.False(failed.IsSuccess);
+            Assert.Contains("upload failed", failed.Error!.Message, StringComparison.Ordinal);
+            var id = System.Text.RegularExpressions.Regex.Match(failed.Error.Message, @"Prediction (\S+) was created").Groups[1].Value;
+            Assert.Contains($"UploadEventLogAsync(\"{id}\"", failed.Error.Hint, StringComparison.Ordinal);
+            Assert.Equal(PredictionStatus.AwaitingUpload, Ok(await Client.Predictions.GetStatusAsync(id)));
+
+            var uploaded = Ok(await Client.Predictions.UploadEventLogAsync(id, ContractSamples.EventLog));
+            Assert.Equal(id, uploaded.Id);
+            var prediction = Ok(await Client.Predictions.WaitForPredictionAsync(id, PredictionTimeout));
+            Assert.True(prediction.Status == PredictionStatus.Success, prediction.Error?.ToString());
+            Fails(await Client.Predictions.UploadEventLogAsync(id, ContractSamples.EventLog), SyncErrorKind.Conflict);
+        }
+
+        Fails(await Client.Predictions.UploadEventLogAsync(Guid.NewGuid().ToString(), ContractSamples.EventLog), SyncErrorKind.NotFound);
+        Fails(await Client.Predictions.UploadEventLogAsync(Guid.NewGuid().ToString(), "/no/such/eventlog.zip"), SyncErrorKind.InvalidInput);
+    }
+
+    [Fact]
     public async Task Malformed_report_is_invalid_input()
     {
         Fails(await Client.Predictions.CreateAsync(new PredictionCreateOptions { EventLogPath = ContractSamples.EventLog, ClusterReportJson = "{ not json" }),

@@ -29,11 +29,7 @@ internal static class PredictionEndpoints
                         PredictionId = created.PredictionId,
                         Status = created.Status,
                         Warnings = created.Warnings,
-                        UploadDetails = new UploadDetailsDto
-                        {
-                            Url = UploadEndpoint.UrlFor(http.Request, created.PredictionId),
-                            Fields = new Dictionary<string, string> { [UploadEndpoint.TokenField] = uploads.Issue(tenant, created.PredictionId) },
-                        },
+                        UploadDetails = UploadEndpoint.DetailsFor(http.Request, tenant, created.PredictionId, uploads),
                     };
                 }
 

@@ -23,16 +23,40 @@ internal static class UploadEndpoint
 
     private const int MaxFieldBytes = 16 * 1024;
 
-    public static string UrlFor(HttpRequest request, string predictionId) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}{Prefix}/{Uri.EscapeDataString(predictionId)}";
+    /// <summary>Where and with which fields the event log of a prediction awaiting it is uploaded (a fresh token).</summary>
+    public static UploadDetailsDto DetailsFor(HttpRequest request, string tenantId, string predictionId, UploadTokens tokens) => new()
+    {
+        Url = $"{request.Scheme}://{request.Host}{request.PathBase}{Prefix}/{Uri.EscapeDataString(predictionId)}",
+        Fields = new Dictionary<string, string> { [TokenField] = tokens.Issue(tenantId, predictionId) },
+    };
 
-    public static void MapUploadEndpoint(this IEndpointRouteBuilder app) =>
+    public static void MapUploadEndpoint(this IEndpointRouteBuilder app)
+    {
         app.MapPost(Prefix + "/{predictionId}", UploadAsync)
             .WithName("UploadEventLog").WithTags("autotuner")
             .WithSummary("Upload a prediction's event log (multipart/form-data: the upload_details fields, then the part 'file').")
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<ResultEnvelope<PredictionStatusDto>>(200)
             .WithErrors(400, 401, 404, 409, 413);
+
+        app.MapGet("/v1/autotuner/predictions/{predictionId}/upload_details", UploadDetailsAsync)
+            .WithName("GetUploadDetails").WithTags("autotuner")
+            .WithSummary("Fresh upload_details for a prediction still awaiting its event log (after an upload failed or its token expired).")
+            .Produces<ResultEnvelope<PredictionCreatedDto>>(200)
+            .WithErrors(401, 404, 409);
+    }
+
+    private static async Task<IResult> UploadDetailsAsync(string predictionId, HttpContext http, SyncServiceLifetime sync, UploadTokens tokens, CancellationToken cancellationToken)
+    {
+        var tenant = http.TenantId();
+        var status = await sync.Service.Predictions.GetStatusAsync(tenant, predictionId, cancellationToken);
+        if (status.Status != PredictionStatuses.AwaitingUpload)
+        {
+            throw new ApiException(409, $"Prediction {predictionId} is {status.Status}, not awaiting an event log.", "Only a prediction created without an event log takes an upload.");
+        }
+
+        return Envelope.Ok(new PredictionCreatedDto { PredictionId = predictionId, Status = status.Status, UploadDetails = DetailsFor(http.Request, tenant, predictionId, tokens) });
+    }
 
     private static async Task<IResult> UploadAsync(string predictionId, HttpContext http, SyncServiceLifetime sync, UploadTokens tokens, SyncServerOptions options, CancellationToken cancellationToken)
     {

@@ -76,6 +76,16 @@ internal sealed class EmbeddedBackend(string dataDirectory, string tenantId, int
     public async Task<PredictionCreatedDto> CreatePredictionAsync(PredictionRequestDto request, CancellationToken cancellationToken) =>
         await (await ServiceAsync(cancellationToken)).Predictions.CreateAsync(tenantId, request, cancellationToken);
 
+    public async Task<PredictionCreatedDto> GetUploadDetailsAsync(string predictionId, CancellationToken cancellationToken)
+    {
+        // In process there is nothing to upload to: the log is attached straight to the prediction, which must await it.
+        var status = await (await ServiceAsync(cancellationToken)).Predictions.GetStatusAsync(tenantId, predictionId, cancellationToken);
+        return status.Status == PredictionStatuses.AwaitingUpload
+            ? new PredictionCreatedDto { PredictionId = predictionId, Status = status.Status }
+            : throw new SyncServiceException(ServiceErrorKind.Conflict, "not_awaiting_upload", $"Prediction {predictionId} is {status.Status}, not awaiting an event log.",
+                "Only a prediction created without an event log takes an upload.");
+    }
+
     public async Task UploadEventLogAsync(PredictionCreatedDto created, Stream content, string fileName, CancellationToken cancellationToken) =>
         await (await ServiceAsync(cancellationToken)).Predictions.AttachEventLogAsync(tenantId, created.PredictionId, content, fileName, cancellationToken);
 

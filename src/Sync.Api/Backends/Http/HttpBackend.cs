@@ -61,6 +61,9 @@ internal sealed class HttpBackend : ISyncBackend
     public Task<PredictionCreatedDto> CreatePredictionAsync(PredictionRequestDto request, CancellationToken cancellationToken) =>
         SendAsync<PredictionCreatedDto>(HttpMethod.Post, "v1/autotuner/predictions", request, cancellationToken);
 
+    public Task<PredictionCreatedDto> GetUploadDetailsAsync(string predictionId, CancellationToken cancellationToken) =>
+        SendAsync<PredictionCreatedDto>(HttpMethod.Get, $"v1/autotuner/predictions/{Escape(predictionId)}/upload_details", null, cancellationToken);
+
     public async Task UploadEventLogAsync(PredictionCreatedDto created, Stream content, string fileName, CancellationToken cancellationToken)
     {
         var details = created.UploadDetails ?? throw new SyncErrorException(new SyncError(SyncErrorKind.Service,
