@@ -1,13 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Sync.Service.Storage;
 
 /// <summary>Creates <see cref="SyncDbContext"/>s for the configured provider and brings the schema up to date.</summary>
 internal sealed class SyncDatabase
 {
-    private readonly DbContextOptions<SyncDbContext> _options;
+    private readonly PooledDbContextFactory<SyncDbContext> _contexts;
 
     public SyncDatabase(SyncServiceOptions options)
     {
@@ -42,12 +43,15 @@ internal sealed class SyncDatabase
 
         // The migrations are written by hand, without a generated model snapshot.
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        _options = builder.Options;
+
+        // Contexts are pooled (EF resets one when it is returned): creating and setting up a DbContext per call was most
+        // of a small request's time on the server (docs/performance.md, "Server").
+        _contexts = new PooledDbContextFactory<SyncDbContext>(builder.Options);
     }
 
     public StorageProvider Provider { get; }
 
-    public SyncDbContext Open() => new(_options);
+    public SyncDbContext Open() => _contexts.CreateDbContext();
 
     /// <summary>Applies the migrations the database lacks; on SQLite also turns on write-ahead logging.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
