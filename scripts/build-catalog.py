@@ -30,7 +30,8 @@ for name in sorted(set(shapes) & set(prices["prices"]["us-east-1"])):
         "type": name,
         "family": family,
         "generation": generation,
-        "architecture": "arm64" if "g" in attributes else "x86_64",
+        # Graviton: the a1 family (first generation) and every family with a "g" attribute (m6g, c7gn, r6gd, …).
+        "architecture": "arm64" if series == "a" or "g" in attributes else "x86_64",
         "vcpu": shapes[name]["VCpuCount"],
         "memoryMiB": shapes[name]["MemoryInMB"],
         "networkMbps": bandwidth.get(name),
