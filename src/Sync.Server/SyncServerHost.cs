@@ -62,6 +62,7 @@ public static class SyncServerHost
         app.MapAuthEndpoints();
         app.MapProjectEndpoints();
         app.MapPredictionEndpoints();
+        app.MapReportEndpoints();
         app.MapUploadEndpoint();
         return app;
     }

@@ -27,12 +27,13 @@ public sealed class SyncService : IAsyncDisposable
         var catalog = options.CatalogPath is null
             ? new Lazy<InstanceCatalog>(() => CatalogResolver.Resolve().Catalog)
             : new Lazy<InstanceCatalog>(InstanceCatalog.Load(options.CatalogPath));
-        _runner = new PredictionRunner(database, new PredictionEngine(catalog), clock, options.RunningLease);
+        var engine = new PredictionEngine(catalog);
+        _runner = new PredictionRunner(database, engine, clock, options.RunningLease);
         Tenants = new TenantService(database, clock);
         ApiKeys = new ApiKeyService(database, clock);
         Projects = new ProjectService(database, clock);
         Runs = new RunService(database, clock);
-        Predictions = new PredictionService(database, clock, _runner, new UploadStore(options.DataDirectory, options.MaxUploadBytes), options.AllowLocalEventLogs);
+        Predictions = new PredictionService(database, clock, _runner, engine, new UploadStore(options.DataDirectory, options.MaxUploadBytes), options.AllowLocalEventLogs);
     }
 
     /// <summary>The options it was opened with.</summary>

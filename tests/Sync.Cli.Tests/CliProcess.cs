@@ -31,7 +31,12 @@ public static class CliProcess
         params string[] args) =>
         RunCoreAsync(program, directory, environment.ToDictionary(e => e.Key, e => (string?)e.Value), args);
 
-    private static async Task<(int ExitCode, string Out, string Error)> RunCoreAsync(string program, string directory, IReadOnlyDictionary<string, string?> environment, string[] args)
+    /// <summary>Runs any program in <paramref name="directory"/>, waiting at most <paramref name="timeout"/>.</summary>
+    public static Task<(int ExitCode, string Out, string Error)> RunProgramAsync(string program, string directory, TimeSpan timeout, params string[] args) =>
+        RunCoreAsync(program, directory, new Dictionary<string, string?>(), args, timeout);
+
+    private static async Task<(int ExitCode, string Out, string Error)> RunCoreAsync(string program, string directory, IReadOnlyDictionary<string, string?> environment, string[] args,
+        TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -62,8 +67,8 @@ public static class CliProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(limit.Token);
         return (process.ExitCode, await stdout, await stderr);
     }
 

@@ -49,13 +49,17 @@ internal static class CostRuntimeChart
         var observedX = X(r.ObservedRuntimeMs);
         var observedY = Y(r.Observed.Cost.TotalUsd);
         svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"observed\" x=\"{Reports.Svg.F(observedX - 5)}\" y=\"{Reports.Svg.F(observedY - 5)}\" width=\"10\" height=\"10\"><title>observed run (measured)</title></rect>");
-        Reports.Svg.Text(svg, observedX + 8, observedY - 8, "observed", "start", "marker-label");
+        var labels = new MarkerLabels(Left, Width - Right, Top, Height - Bottom);
+        labels.Place(svg, observedX, observedY, "observed");
         foreach (var (name, s) in named)
         {
-            var x = X(s.PredictedRuntimeMs);
-            var y = Y(s.Cost.TotalUsd);
-            svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"solution {name}\" data-solution=\"{name}\" cx=\"{Reports.Svg.F(x)}\" cy=\"{Reports.Svg.F(y)}\" r=\"6\"><title>{name}</title></circle>");
-            Reports.Svg.Text(svg, x + 9, y + 4, name, "start", "marker-label");
+            svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"solution {name}\" data-solution=\"{name}\" cx=\"{Reports.Svg.F(X(s.PredictedRuntimeMs))}\" cy=\"{Reports.Svg.F(Y(s.Cost.TotalUsd))}\" r=\"6\"><title>{name}</title></circle>");
+        }
+
+        // Solutions that are the same configuration share one label ("balanced, economy").
+        foreach (var group in named.GroupBy(n => (n.Solution.PredictedRuntimeMs, n.Solution.Cost.TotalUsd)))
+        {
+            labels.Place(svg, X(group.Key.PredictedRuntimeMs), Y(group.Key.TotalUsd), string.Join(", ", group.Select(n => n.Name)));
         }
 
         svg.Append("</svg>");

@@ -3,19 +3,20 @@ using Sync.Engine.Catalog;
 using Sync.Engine.Clusters;
 using Sync.Engine.EventLogs;
 using Sync.Engine.Recommendations;
+using Sync.Engine.Reports;
 using Sync.Service.Contract;
 
 namespace Sync.Service.Predictions;
 
-/// <summary>Runs the prediction engine on one event log and report and turns its <see cref="Recommendation"/> into the stored result document.</summary>
+/// <summary>
+/// Runs the prediction engine on one event log and report and turns its <see cref="Recommendation"/> into the stored
+/// result document, or into the <see cref="PredictionReport"/> page.
+/// </summary>
 internal sealed class PredictionEngine(Lazy<InstanceCatalog> catalog)
 {
     public async Task<PredictionResultDto> PredictAsync(string eventLogPath, string reportJson, double? slaSeconds, CancellationToken cancellationToken)
     {
-        var app = await EventLogReader.ReadAsync(eventLogPath, cancellationToken);
-        var report = ClusterReport.Parse(reportJson, "configs");
-        var deadline = slaSeconds is { } sla ? TimeSpan.FromSeconds(sla) : (TimeSpan?)null;
-        var recommendation = await Task.Run(() => new Recommender(catalog.Value).Recommend(app, report, deadline), cancellationToken);
+        var (app, report, _, recommendation) = await RecommendAsync(eventLogPath, reportJson, slaSeconds, cancellationToken);
         var solutions = new Dictionary<string, SolutionDto>
         {
             ["performance"] = Describe(recommendation.Performance),
@@ -47,6 +48,23 @@ internal sealed class PredictionEngine(Lazy<InstanceCatalog> catalog)
             ReconstructionError = Math.Round(recommendation.ReconstructionError, 4),
             CatalogDate = catalog.Value.Date,
         };
+    }
+
+    /// <summary>Runs the engine again on the prediction's inputs and draws its HTML report (the same page <c>sync-cli predictions report</c> writes).</summary>
+    public async Task<string> ReportAsync(string eventLogPath, string reportJson, double? slaSeconds, CancellationToken cancellationToken)
+    {
+        var (app, _, deadline, recommendation) = await RecommendAsync(eventLogPath, reportJson, slaSeconds, cancellationToken);
+        return PredictionReport.Html(app, recommendation, deadline);
+    }
+
+    private async Task<(Engine.Applications.SparkApplication App, ClusterReport Report, TimeSpan? Deadline, Recommendation Recommendation)> RecommendAsync(
+        string eventLogPath, string reportJson, double? slaSeconds, CancellationToken cancellationToken)
+    {
+        var app = await EventLogReader.ReadAsync(eventLogPath, cancellationToken);
+        var report = ClusterReport.Parse(reportJson, "configs");
+        var deadline = slaSeconds is { } sla ? TimeSpan.FromSeconds(sla) : (TimeSpan?)null;
+        var recommendation = await Task.Run(() => new Recommender(catalog.Value).Recommend(app, report, deadline), cancellationToken);
+        return (app, report, deadline, recommendation);
     }
 
     private static SolutionDto Describe(Solution solution) => new()

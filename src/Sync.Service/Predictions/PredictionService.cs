@@ -16,14 +16,16 @@ public class PredictionService
     private readonly SyncDatabase _database;
     private readonly TimeProvider _clock;
     private readonly PredictionRunner _runner;
+    private readonly PredictionEngine _engine;
     private readonly UploadStore _uploads;
     private readonly bool _allowLocalEventLogs;
 
-    internal PredictionService(SyncDatabase database, TimeProvider clock, PredictionRunner runner, UploadStore uploads, bool allowLocalEventLogs)
+    internal PredictionService(SyncDatabase database, TimeProvider clock, PredictionRunner runner, PredictionEngine engine, UploadStore uploads, bool allowLocalEventLogs)
     {
         _database = database;
         _clock = clock;
         _runner = runner;
+        _engine = engine;
         _uploads = uploads;
         _allowLocalEventLogs = allowLocalEventLogs;
     }
@@ -34,6 +36,7 @@ public class PredictionService
         _database = null!;
         _clock = TimeProvider.System;
         _runner = null!;
+        _engine = null!;
         _uploads = null!;
     }
 
@@ -195,6 +198,39 @@ public class PredictionService
     {
         var wanted = preference is null ? null : Preferences.Validate(preference, "preference");
         return PredictionMapper.ToDto(await FindAsync(tenantId, predictionId, cancellationToken), wanted);
+    }
+
+    /// <summary>
+    /// Draws a succeeded prediction as one self-contained HTML page (<see cref="Engine.Reports.PredictionReport"/>): the
+    /// engine runs again on the prediction's event log and cluster report, since the page shows every simulated
+    /// configuration and the observed run's timeline, which the stored result does not keep.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="predictionId">The prediction's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The HTML document.</returns>
+    /// <exception cref="SyncServiceException">
+    /// <see cref="ServiceErrorKind.NotFound"/>, or <see cref="ServiceErrorKind.Conflict"/> when the prediction has not
+    /// succeeded (<c>prediction_not_ready</c>) or its event log is no longer there (<c>event_log_gone</c>).
+    /// </exception>
+    public virtual async Task<string> GetReportAsync(string tenantId, string predictionId, CancellationToken cancellationToken = default)
+    {
+        var row = await FindAsync(tenantId, predictionId, cancellationToken);
+        if (row.Status != PredictionStatuses.Success)
+        {
+            throw new SyncServiceException(ServiceErrorKind.Conflict, "prediction_not_ready",
+                $"Prediction {predictionId} is {row.Status}; a report can be drawn once it is {PredictionStatuses.Success}.",
+                row.Status == PredictionStatuses.Failure ? "Retry the prediction, then ask for its report." : "Wait for the prediction to finish, then ask again.");
+        }
+
+        var log = row.UploadPath ?? row.EventLogUrl!;
+        if (!File.Exists(log) && !Directory.Exists(log))
+        {
+            throw new SyncServiceException(ServiceErrorKind.Conflict, "event_log_gone",
+                $"The event log prediction {predictionId} was made from is no longer there.", "Create a new prediction from the run's event log.");
+        }
+
+        return await _engine.ReportAsync(log, row.ClusterReportJson, row.SlaSeconds, cancellationToken);
     }
 
     /// <summary>Gets a prediction's status.</summary>
