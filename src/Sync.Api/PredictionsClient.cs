@@ -164,6 +164,17 @@ public class PredictionsClient
         }
     }
 
+    /// <summary>
+    /// A succeeded prediction as one self-contained HTML page (the runtime/cost chart of every simulated configuration
+    /// with the Pareto front, the observed run's timeline, the solutions; see docs/prediction-report.md). The engine
+    /// runs again on the prediction's event log, so this takes about as long as the prediction did.
+    /// </summary>
+    /// <param name="predictionId">The prediction's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page's HTML, or an error (<see cref="SyncErrorKind.NotFound"/>; <see cref="SyncErrorKind.Conflict"/> until it succeeded).</returns>
+    public virtual Task<Response<string>> GetReportAsync(string predictionId, CancellationToken cancellationToken = default) =>
+        Calls.RunAsync(async () => Response.FromValue(await _backend.GetPredictionReportAsync(Ids.Check(predictionId, "prediction"), cancellationToken)), cancellationToken);
+
     /// <summary>Gets a prediction.</summary>
     /// <param name="predictionId">The prediction's id.</param>
     /// <param name="preference">Return only this solution, when given.</param>

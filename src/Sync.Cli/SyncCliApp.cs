@@ -15,6 +15,12 @@ public static class SyncCliApp
         app.Configure(config =>
         {
             config.SetApplicationName("sync-cli");
+
+            // Unknown commands, bad options and failed validation are bad input: exit 2 with the same "error:/hint:"
+            // lines on standard error as every other bad input (docs: exit codes).
+            config.SetExceptionHandler((exception, _) => exception is CommandAppException
+                ? Errors.Report(exception.Message, "Run the command with --help to see its arguments and options.")
+                : throw exception);
             config.SetApplicationVersion(typeof(SyncCliApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             if (console is not null)
             {
@@ -28,8 +34,9 @@ public static class SyncCliApp
                     .WithDescription("Predict runtime and cost on other worker counts from one run's event log and cluster report; print the performance, balanced and economy solutions.")
                     .WithExample("predictions", "create", "--event-log", "samples/eventlogs/databricks-9.1-m5.4xlarge.zip", "--report", "samples/reports/databricks-m5-4xlarge-4-workers.json");
                 predictions.AddCommand<PredictionsReportCommand>("report")
-                    .WithDescription("Write one self-contained HTML page: runtime vs cost of every configuration, the solutions, and the observed run's timeline.")
-                    .WithExample("predictions", "report", "--event-log", "samples/eventlogs/databricks-9.1-m5.4xlarge.zip", "--report", "samples/reports/databricks-m5-4xlarge-4-workers.json", "--html", "prediction.html");
+                    .WithDescription("Write one self-contained HTML page of a recorded prediction (ID) or of one run (--event-log, --report): runtime vs cost of every configuration, the solutions, and the observed run's timeline.")
+                    .WithExample("predictions", "report", "--event-log", "samples/eventlogs/databricks-9.1-m5.4xlarge.zip", "--report", "samples/reports/databricks-m5-4xlarge-4-workers.json", "--html", "prediction.html")
+                    .WithExample("predictions", "report", "PREDICTION_ID", "--html", "prediction.html");
                 predictions.AddCommand<PredictionsListCommand>("list").WithDescription("List predictions, newest first.");
                 predictions.AddCommand<PredictionsGetCommand>("get").WithDescription("Show a prediction: its solutions, status or error.");
                 predictions.AddCommand<PredictionsWaitCommand>("wait").WithDescription("Wait for a prediction to finish, showing its status, then show it.");

@@ -51,6 +51,14 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Contains(id, table);
         Assert.Contains("SUCCESS", table);
 
+        var page = Path.Combine(_home, "report", "prediction.html");
+        var (reportExit, _, reportError) = await Cli("predictions", "report", id, "--html", page);
+        Assert.True(reportExit == 0, reportError);
+        var html = await File.ReadAllTextAsync(page);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains(created.GetProperty("application").GetProperty("name").GetString()!, html, StringComparison.Ordinal);
+        await BadInput("not both", "predictions", "report", id, "--event-log", EventLog, "--html", page);
+
         await BadInput("not awaiting an event log", "predictions", "upload", id, EventLog);
         Assert.Equal(id, (await Json("predictions", "delete", id)).GetProperty("deleted").GetString());
         await BadInput($"No prediction with id '{id}'", "predictions", "get", id);

@@ -155,8 +155,12 @@ public abstract class SyncContractTests
         Assert.Equal(PredictionStatus.Success, Ok(await Client.Predictions.GetStatusAsync(created.Id)));
         Assert.Equal([created.Id], Ok(await Client.Predictions.ListAsync(new PredictionListOptions { ProjectId = project.Id })).Select(p => p.Id));
 
+        Assert.Contains("<svg", Ok(await Client.Predictions.GetReportAsync(created.Id)), StringComparison.Ordinal);
+        Fails(await OtherTenantClient.Predictions.GetReportAsync(created.Id), SyncErrorKind.NotFound);
+
         Assert.True((await Client.Predictions.DeleteAsync(created.Id)).IsSuccess);
         Fails(await Client.Predictions.GetAsync(created.Id), SyncErrorKind.NotFound);
+        Fails(await Client.Predictions.GetReportAsync(created.Id), SyncErrorKind.NotFound);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ internal interface ISyncBackend : IAsyncDisposable
     Task<IReadOnlyList<SubmissionDto>> ListRunsAsync(string projectId, CancellationToken cancellationToken);
 
     Task<PredictionCreatedDto> CreatePredictionAsync(PredictionRequestDto request, CancellationToken cancellationToken);
+    Task<string> GetPredictionReportAsync(string predictionId, CancellationToken cancellationToken);
     Task<PredictionCreatedDto> GetUploadDetailsAsync(string predictionId, CancellationToken cancellationToken);
     Task UploadEventLogAsync(PredictionCreatedDto created, Stream content, string fileName, CancellationToken cancellationToken);
     Task<PredictionDto> GetPredictionAsync(string predictionId, string? preference, CancellationToken cancellationToken);

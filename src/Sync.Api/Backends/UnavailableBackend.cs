@@ -22,6 +22,8 @@ internal sealed class UnavailableBackend(SyncError error) : ISyncBackend
 
     public Task<IReadOnlyList<SubmissionDto>> ListRunsAsync(string projectId, CancellationToken cancellationToken) => Fail<IReadOnlyList<SubmissionDto>>();
     public Task<PredictionCreatedDto> CreatePredictionAsync(PredictionRequestDto request, CancellationToken cancellationToken) => Fail<PredictionCreatedDto>();
+    public Task<string> GetPredictionReportAsync(string predictionId, CancellationToken cancellationToken) => Fail<string>();
+
     public Task<PredictionCreatedDto> GetUploadDetailsAsync(string predictionId, CancellationToken cancellationToken) => Fail<PredictionCreatedDto>();
 
     public Task UploadEventLogAsync(PredictionCreatedDto created, Stream content, string fileName, CancellationToken cancellationToken) => Fail<bool>();

@@ -76,6 +76,9 @@ internal sealed class EmbeddedBackend(string dataDirectory, string tenantId, int
     public async Task<PredictionCreatedDto> CreatePredictionAsync(PredictionRequestDto request, CancellationToken cancellationToken) =>
         await (await ServiceAsync(cancellationToken)).Predictions.CreateAsync(tenantId, request, cancellationToken);
 
+    public async Task<string> GetPredictionReportAsync(string predictionId, CancellationToken cancellationToken) =>
+        await (await ServiceAsync(cancellationToken)).Predictions.GetReportAsync(tenantId, predictionId, cancellationToken);
+
     public async Task<PredictionCreatedDto> GetUploadDetailsAsync(string predictionId, CancellationToken cancellationToken)
     {
         // In process there is nothing to upload to: the log is attached straight to the prediction, which must await it.

@@ -111,7 +111,23 @@ internal sealed class HttpBackend : ISyncBackend
     public Task DeletePredictionAsync(string predictionId, CancellationToken cancellationToken) =>
         SendAsync<JsonElement?>(HttpMethod.Delete, $"v1/autotuner/predictions/{Escape(predictionId)}", null, cancellationToken);
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    public Task<string> GetPredictionReportAsync(string predictionId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"v1/predictions/{Escape(predictionId)}/report", null, (response, token) => response.Content.ReadAsStringAsync(token), cancellationToken);
+
+    private Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken) =>
+        SendAsync(method, path, body, async (response, token) =>
+        {
+            if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
+            {
+                return default!;
+            }
+
+            var envelope = await response.Content.ReadFromJsonAsync<ResultEnvelope<T>>(ContractJson.Options, token);
+            return envelope is null ? default! : envelope.Result!;
+        }, cancellationToken);
+
+    /// <summary>Sends a request with the bearer token (exchanged again once on a 401), maps a failure to its error, and reads a success with <paramref name="read"/>.</summary>
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_requestTimeout);
@@ -138,13 +154,7 @@ internal sealed class HttpBackend : ISyncBackend
                 throw new SyncErrorException(ErrorMapping.FromHttp(response.StatusCode, await ReadErrorAsync(response, timeout.Token), $"{method} /{path.Split('?')[0]}"));
             }
 
-            if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
-            {
-                return default!;
-            }
-
-            var envelope = await response.Content.ReadFromJsonAsync<ResultEnvelope<T>>(ContractJson.Options, timeout.Token);
-            return envelope is null ? default! : envelope.Result!;
+            return await read(response, timeout.Token);
         }
     }
 

@@ -9,14 +9,20 @@ using Sync.Engine.Reports;
 namespace Sync.Cli.Commands;
 
 /// <summary>
-/// <c>sync-cli predictions report --event-log PATH --report PATH --html FILE [--sla D]</c>: runs the prediction engine on
-/// one finished run and writes <see cref="PredictionReport"/>, one self-contained HTML page, to the file.
+/// <c>sync-cli predictions report ID --html FILE</c> (a recorded prediction, from the embedded store or the server) or
+/// <c>sync-cli predictions report --event-log PATH --report PATH --html FILE [--sla D]</c> (one finished run, through the
+/// engine in-process): writes <see cref="PredictionReport"/>, one self-contained HTML page, to the file.
 /// </summary>
 public sealed class PredictionsReportCommand(IAnsiConsole console) : AsyncCommand<PredictionsReportCommand.Settings>
 {
     /// <summary>Arguments and options.</summary>
     public sealed class Settings : CommandSettings
     {
+        /// <summary>A recorded prediction, instead of an event log and report.</summary>
+        [CommandArgument(0, "[ID]")]
+        [Description("A recorded prediction (see predictions list); or give --event-log and --report instead.")]
+        public string? Id { get; init; }
+
         /// <summary>The run's event log.</summary>
         [CommandOption("-e|--event-log <PATH>")]
         [Description("The run's event log (file, eventlog_v2_* directory, Databricks log folder, or archive).")]
@@ -45,9 +51,21 @@ public sealed class PredictionsReportCommand(IAnsiConsole console) : AsyncComman
         /// <inheritdoc/>
         public override ValidationResult Validate()
         {
-            if (string.IsNullOrWhiteSpace(EventLog) || string.IsNullOrWhiteSpace(Report) || string.IsNullOrWhiteSpace(Html))
+            if (string.IsNullOrWhiteSpace(Html))
             {
-                return ValidationResult.Error("--event-log, --report and --html are all required");
+                return ValidationResult.Error("--html is required: the file to write the page to");
+            }
+
+            if (!string.IsNullOrWhiteSpace(Id))
+            {
+                return string.IsNullOrWhiteSpace(EventLog) && string.IsNullOrWhiteSpace(Report) && Sla is null && Catalog is null
+                    ? ValidationResult.Success()
+                    : ValidationResult.Error("give a prediction ID, or --event-log and --report (with --sla, --catalog), not both");
+            }
+
+            if (string.IsNullOrWhiteSpace(EventLog) || string.IsNullOrWhiteSpace(Report))
+            {
+                return ValidationResult.Error("give a prediction ID, or both --event-log and --report");
             }
 
             return Sla is not null && Durations.Parse(Sla) is null
@@ -59,6 +77,13 @@ public sealed class PredictionsReportCommand(IAnsiConsole console) : AsyncComman
     /// <inheritdoc/>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(settings.Id))
+        {
+            await using var client = CliClient.Create();
+            var stored = await client.Predictions.GetReportAsync(settings.Id, cancellationToken);
+            return stored.IsSuccess ? await WriteAsync(settings.Html, stored.Value, cancellationToken) : CliClient.Fail(stored);
+        }
+
         var app = await EventLogInput.ReadAsync(settings.EventLog, cancellationToken);
         if (app is null)
         {
@@ -78,9 +103,14 @@ public sealed class PredictionsReportCommand(IAnsiConsole console) : AsyncComman
             return Errors.Report(e.Message, "Check the cluster report (docs/cluster-report.md) and the catalog.");
         }
 
+        return await WriteAsync(settings.Html, html, cancellationToken);
+    }
+
+    private async Task<int> WriteAsync(string path, string html, CancellationToken cancellationToken)
+    {
         try
         {
-            var full = Path.GetFullPath(settings.Html);
+            var full = Path.GetFullPath(path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             await File.WriteAllTextAsync(full, html, cancellationToken);
             console.MarkupLine($"Wrote [bold]{Markup.Escape(full)}[/] ({html.Length / 1024} KiB): open it in a browser.");
@@ -88,7 +118,7 @@ public sealed class PredictionsReportCommand(IAnsiConsole console) : AsyncComman
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Errors.Report($"Cannot write {settings.Html}: {e.Message}", "Choose a writable path for --html.");
+            return Errors.Report($"Cannot write {path}: {e.Message}", "Choose a writable path for --html.");
         }
     }
 }
