@@ -17,6 +17,9 @@ public sealed class EmulatorWorkspace
     private readonly Dictionary<string, EmulatedRun> _byIdempotencyToken = new(StringComparer.Ordinal);
     private readonly List<EmulatedEventLog> _eventLogs;
     private readonly JsonObject _nodeTypes;
+    private readonly Dictionary<long, (string Path, MemoryStream Content)> _handles = [];
+    private readonly List<JsonObject> _submissions = [];
+    private long _nextHandle = 7_000_000;
     private long _nextRunId = 480_000_000;
     private long _nextJobId = 910_000_000_000;
     private int _clusterSequence;
@@ -62,6 +65,18 @@ public sealed class EmulatorWorkspace
         lock (_gate)
         {
             return _runs.TryGetValue(runId, out var run) ? (JsonObject)run.Cluster.Spec.DeepClone() : null;
+        }
+    }
+
+    /// <summary>The whole <c>jobs/runs/submit</c> requests answered so far (idempotent repeats included), oldest first.</summary>
+    public IReadOnlyList<JsonObject> Submissions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _submissions.Select(s => (JsonObject)s.DeepClone()).ToList();
+            }
         }
     }
 
@@ -191,6 +206,7 @@ public sealed class EmulatorWorkspace
         var token = request["idempotency_token"]?.GetValue<string>();
         lock (_gate)
         {
+            _submissions.Add((JsonObject)request.DeepClone());
             if (token is not null && _byIdempotencyToken.TryGetValue(token, out var existing))
             {
                 return ApiResult.Ok(new JsonObject { ["run_id"] = existing.RunId });
@@ -437,6 +453,99 @@ public sealed class EmulatorWorkspace
         var start = (int)Math.Min(offset, content.Length);
         var count = (int)Math.Min(length, content.Length - start);
         return ApiResult.Ok(new JsonObject { ["bytes_read"] = count, ["data"] = Convert.ToBase64String(content, start, count) });
+    }
+
+    internal ApiResult DbfsCreate(JsonObject? request)
+    {
+        if (request?["path"]?.GetValue<string>() is not { Length: > 0 } path)
+        {
+            return ApiResult.InvalidParameter("Missing required field: path");
+        }
+
+        var overwrite = request["overwrite"]?.GetValue<bool>() ?? false;
+        var status = Dbfs.Status(path);
+        if (status.Exists && (status.IsDir || !overwrite))
+        {
+            return ApiResult.Error(400, "RESOURCE_ALREADY_EXISTS", $"A file or directory already exists at the input path {Dbfs.Normalize(path)}.");
+        }
+
+        lock (_gate)
+        {
+            var handle = _nextHandle++;
+            _handles[handle] = (Dbfs.Normalize(path), new MemoryStream());
+            return ApiResult.Ok(new JsonObject { ["handle"] = handle });
+        }
+    }
+
+    internal ApiResult DbfsAddBlock(JsonObject? request)
+    {
+        var handle = request?["handle"]?.GetValue<long>();
+        if (handle is null || request!["data"]?.GetValue<string>() is not { } data)
+        {
+            return ApiResult.InvalidParameter("Missing required field: " + (handle is null ? "handle" : "data"));
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(data);
+        }
+        catch (FormatException)
+        {
+            return ApiResult.InvalidParameter("data is not valid base64");
+        }
+
+        if (bytes.Length > 1024 * 1024)
+        {
+            return ApiResult.Error(400, "MAX_BLOCK_SIZE_EXCEEDED", "The block of data exceeds 1 MB.");
+        }
+
+        lock (_gate)
+        {
+            if (!_handles.TryGetValue(handle.Value, out var open))
+            {
+                return ApiResult.DoesNotExist($"The handle {handle} does not exist.");
+            }
+
+            open.Content.Write(bytes);
+            return ApiResult.Ok(new JsonObject());
+        }
+    }
+
+    internal ApiResult DbfsClose(JsonObject? request)
+    {
+        var handle = request?["handle"]?.GetValue<long>();
+        if (handle is null)
+        {
+            return ApiResult.InvalidParameter("Missing required field: handle");
+        }
+
+        lock (_gate)
+        {
+            if (!_handles.Remove(handle.Value, out var open))
+            {
+                return ApiResult.DoesNotExist($"The handle {handle} does not exist.");
+            }
+
+            Dbfs.Write(open.Path, open.Content.ToArray(), Now);
+            return ApiResult.Ok(new JsonObject());
+        }
+    }
+
+    internal ApiResult ListRuns(string? limitText)
+    {
+        var limit = int.TryParse(limitText ?? "25", CultureInfo.InvariantCulture, out var l) ? l : -1;
+        if (limit is < 1 or > 25)
+        {
+            return ApiResult.InvalidParameter($"limit must be between 1 and 25, not {limitText}");
+        }
+
+        lock (_gate)
+        {
+            var runs = _runs.Values.Distinct().OrderByDescending(r => r.RunId).Take(limit)
+                .Select(r => (JsonNode)r.ToJson(Now, Host, Options.UserName)).ToArray();
+            return ApiResult.Ok(new JsonObject { ["runs"] = new JsonArray(runs), ["has_more"] = _runs.Count / 2 > limit });
+        }
     }
 
     private JsonObject TaskRunAsRun(EmulatedRun run)
