@@ -30,6 +30,10 @@ public sealed class EmulatorWorkspace
         _eventLogs = options.EventLogs.Select(EmulatedEventLog.Load).ToList();
         using var stream = typeof(EmulatorWorkspace).Assembly.GetManifestResourceStream("Sync.Databricks.Emulator.node-types.json")!;
         _nodeTypes = JsonNode.Parse(stream)!.AsObject();
+        if (options.NodeTypeCatalog is { } catalog)
+        {
+            AddCatalogNodeTypes(catalog);
+        }
     }
 
     /// <summary>The options the workspace was started with.</summary>
@@ -621,6 +625,40 @@ public sealed class EmulatorWorkspace
         }
 
         return null;
+    }
+
+    private void AddCatalogNodeTypes(string catalogPath)
+    {
+        var list = _nodeTypes["node_types"]!.AsArray();
+        var known = list.Select(n => n!["node_type_id"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        var catalog = JsonNode.Parse(File.ReadAllText(catalogPath))!;
+        foreach (var instance in catalog["instances"]!.AsArray().OfType<JsonObject>())
+        {
+            var type = instance["type"]!.GetValue<string>();
+            if (instance["databricksDbuPerHour"] is null || !known.Add(type))
+            {
+                continue;
+            }
+
+            list.Add(new JsonObject
+            {
+                ["node_type_id"] = type,
+                ["memory_mb"] = instance["memoryMiB"]?.GetValue<long>() ?? 0,
+                ["num_cores"] = instance["vcpu"]?.GetValue<double>() ?? 0,
+                ["description"] = type,
+                ["instance_type_id"] = type,
+                ["is_deprecated"] = false,
+                ["category"] = "General Purpose",
+                ["support_ebs_volumes"] = true,
+                ["support_cluster_tags"] = true,
+                ["num_gpus"] = 0,
+                ["node_instance_type"] = new JsonObject { ["instance_type_id"] = type },
+                ["is_hidden"] = false,
+                ["support_port_forwarding"] = true,
+                ["display_order"] = 0,
+                ["is_io_cache_enabled"] = instance["localNvme"]?.GetValue<bool>() ?? false,
+            });
+        }
     }
 
     private static JsonObject FileInfo(string path, bool isDir, long size, long modified) =>
