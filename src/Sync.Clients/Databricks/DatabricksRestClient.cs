@@ -45,6 +45,9 @@ internal class DatabricksRestClient : IDisposable
 
     public Uri Host => _credentials.Host;
 
+    /// <summary>Where host and token came from (never the token).</summary>
+    public string CredentialSource => _credentials.Source;
+
     // ---- clusters ---------------------------------------------------------------------------------------------
 
     public virtual async Task<ClusterDetails> GetClusterAsync(string clusterId, CancellationToken cancellationToken = default)
