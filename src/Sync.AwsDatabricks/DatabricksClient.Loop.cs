@@ -89,7 +89,7 @@ public partial class DatabricksClient
         if ((projectId ?? _sync!.Options.DefaultProjectId) is null)
         {
             return Response.FromError<RecordedRun>(new SyncError(SyncErrorKind.InvalidInput, "Recording a run needs a project.",
-                "Pass a project id, or set a default project (sync-cli configure --project).", "project-required"));
+                "Pass a project id, or set a default project (sync-cli configure --project-id).", "project-required"));
         }
 
         var started = await RunJobAsync(clusterSpec, task, projectId, cancellationToken).ConfigureAwait(false);

@@ -25,7 +25,7 @@ internal sealed class RunArtifactStore(DatabricksRestClient rest, S3Storage? s3)
                 "Set DatabricksClientOptions.S3Storage (sync-cli: AWS credentials from the environment or --aws-profile).", "s3-not-configured")
             : null)
         : new SyncError(SyncErrorKind.InvalidInput, $"{what} '{uri}' is neither on DBFS (dbfs:/…) nor on S3 (s3://…): a Databricks cluster can only deliver logs there.",
-            "Set the project's location to dbfs:/… or s3://… (sync-cli projects update <id> --location dbfs:/sync).", "unsupported-location");
+            "Set the project's location to dbfs:/… or s3://… (sync-cli projects update <id> --artifacts dbfs:/sync).", "unsupported-location");
 
     /// <summary>Writes a text file on DBFS, S3 or (for a project kept in a local directory) the local disk.</summary>
     public async Task WriteTextAsync(string uri, string text, CancellationToken cancellationToken)

@@ -50,7 +50,7 @@ internal sealed class DatabricksAccessCheck : IAccessCheck
 
         if (locationNote is not null)
         {
-            results.Add(AccessCheckResult.Warn("dbx-log-location", locationNote, "Set a default project with a dbfs:/ or s3:// location: sync-cli configure --project ID; sync-cli projects update ID --location dbfs:/sync."));
+            results.Add(AccessCheckResult.Warn("dbx-log-location", locationNote, "Set a default project with a dbfs:/ or s3:// location: sync-cli configure --project-id ID; sync-cli projects update ID --artifacts dbfs:/sync."));
         }
 
         return results;
