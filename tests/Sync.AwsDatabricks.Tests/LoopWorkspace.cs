@@ -31,10 +31,11 @@ internal sealed class LoopWorkspace : IAsyncDisposable
 
     public DatabricksClient Client { get; }
 
-    public static async Task<LoopWorkspace> StartAsync(Action<DatabricksClientOptions>? configure = null)
+    public static async Task<LoopWorkspace> StartAsync(Action<DatabricksClientOptions>? configure = null, Func<string, byte[], Task>? s3Delivery = null)
     {
         var emulator = await DatabricksEmulator.StartAsync(new EmulatorOptions
         {
+            S3Delivery = s3Delivery,
             Clock = EmulatorClock.Real(),
             Timings = EmulatorTimings.Uniform(TimeSpan.FromMilliseconds(60)),
             EventLogs = [TestData.DatabricksEventLog],

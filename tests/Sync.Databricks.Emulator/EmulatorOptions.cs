@@ -24,6 +24,12 @@ public sealed record EmulatorOptions
     /// </summary>
     public string? NodeTypeCatalog { get; init; }
 
+    /// <summary>
+    /// Writes a delivered log file to S3 (its <c>s3://</c> URI and bytes), for clusters whose <c>cluster_log_conf</c> is
+    /// on S3: tests point it at moto. Without it, S3 destinations get no logs.
+    /// </summary>
+    public Func<string, byte[], Task>? S3Delivery { get; init; }
+
     /// <summary>Availability zone reported for clusters whose spec does not set <c>aws_attributes.zone_id</c>.</summary>
     public string ZoneId { get; init; } = "us-east-1c";
 

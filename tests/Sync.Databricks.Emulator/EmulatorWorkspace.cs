@@ -94,26 +94,41 @@ public sealed class EmulatorWorkspace
             {
                 var half = cluster.Terminated + ((long)cluster.Timings.LogDelivery.TotalMilliseconds / 2);
                 var full = cluster.Terminated + (long)cluster.Timings.LogDelivery.TotalMilliseconds;
-                var destination = Dbfs.Normalize(cluster.Spec["cluster_log_conf"]!["dbfs"]!["destination"]!.GetValue<string>());
+                var conf = cluster.Spec["cluster_log_conf"]!;
+                var destination = conf["dbfs"]?["destination"]?.GetValue<string>() is { } dbfs
+                    ? Dbfs.Normalize(dbfs)
+                    : conf["s3"]!["destination"]!.GetValue<string>().TrimEnd('/');
                 var folder = $"{destination}/{cluster.ClusterId}/eventlog/{cluster.ClusterId}_{cluster.DriverIp.Replace('.', '_')}/{cluster.SparkContextId}";
                 var parts = cluster.EventLog!.Parts(Options.EventLogParts);
                 if (now >= half && cluster.LogStage < 1)
                 {
                     foreach (var (name, content) in parts.Where(p => p.Name != "eventlog"))
                     {
-                        Dbfs.Write($"{folder}/{name}", content, half);
+                        WriteLog($"{folder}/{name}", content, half);
                     }
 
-                    Dbfs.Write($"{destination}/{cluster.ClusterId}/driver/stdout", "Spark driver output (emulated)\n"u8.ToArray(), half);
+                    WriteLog($"{destination}/{cluster.ClusterId}/driver/stdout", "Spark driver output (emulated)\n"u8.ToArray(), half);
                     cluster.LogStage = 1;
                 }
 
                 if (now >= full)
                 {
-                    Dbfs.Write($"{folder}/eventlog", parts.Single(p => p.Name == "eventlog").Content, full);
+                    WriteLog($"{folder}/eventlog", parts.Single(p => p.Name == "eventlog").Content, full);
                     cluster.LogStage = 2;
                 }
             }
+        }
+    }
+
+    private void WriteLog(string path, byte[] content, long modified)
+    {
+        if (path.StartsWith("s3://", StringComparison.Ordinal))
+        {
+            Options.S3Delivery!(path, content).GetAwaiter().GetResult();
+        }
+        else
+        {
+            Dbfs.Write(path, content, modified);
         }
     }
 
@@ -276,7 +291,8 @@ public sealed class EmulatorWorkspace
                 Terminated = runEnd + (long)t.Terminating.TotalMilliseconds,
                 Timings = t,
                 LoseNode = Faults.LoseNodeDuringRuns,
-                DeliverLogs = !Faults.NeverDeliverLogs && newCluster["cluster_log_conf"]?["dbfs"]?["destination"] is not null,
+                DeliverLogs = !Faults.NeverDeliverLogs && (newCluster["cluster_log_conf"]?["dbfs"]?["destination"] is not null
+                    || (Options.S3Delivery is not null && newCluster["cluster_log_conf"]?["s3"]?["destination"] is not null)),
                 EventLog = log,
                 JobId = jobId,
                 RunId = runId,
