@@ -3,6 +3,7 @@ using Sync.Api;
 using Sync.Api.Models;
 using Sync.AwsDatabricks.ClusterSpecs;
 using Sync.AwsDatabricks.Runs;
+using Sync.Databricks.Emulator;
 using Sync.Engine.Recommendations;
 
 namespace Sync.AwsDatabricks.Tests;
@@ -25,8 +26,9 @@ public sealed class LoopTests
 
         Assert.True(recorded.IsSuccess, recorded.ToString());
         var record = recorded.Value;
+        // Every state is seen in order on the manual clock (WaitTests); here polls may skip short ones.
         Assert.Equal("TERMINATED", states[^1]);
-        Assert.Contains("RUNNING", states);
+        Assert.Equal(states, new[] { "PENDING", "RUNNING", "TERMINATING", "TERMINATED" }.Where(states.Contains));
         Assert.False(record.AlreadyRecorded);
         Assert.Equal(RunStatus.Succeeded, record.Run.Status);
         Assert.Equal("SUCCESS", record.Status.ResultState);
@@ -124,9 +126,10 @@ public sealed class LoopTests
     }
 
     [Fact]
-    public async Task Record_run_errors_still_going_unknown_and_logs_never_delivered()
+    public async Task Record_run_errors_still_going_and_unknown()
     {
-        await using var ws = await LoopWorkspace.StartAsync(o => o.LogDeliveryTimeout = TimeSpan.FromMilliseconds(400));
+        // On a clock that does not move, the run stays PENDING.
+        await using var ws = await LoopWorkspace.StartAsync(clock: EmulatorClock.Manual());
         var project = await ws.CreateProjectAsync();
 
         var started = await ws.Client.RunJobAsync(LoopWorkspace.Spec(), DatabricksTask.SparkPython(PythonFile), project.Id);
@@ -134,14 +137,22 @@ public sealed class LoopTests
         var going = await ws.Client.RecordRunAsync(started.Value.RunId);
         Assert.Equal(SyncErrorKind.NotReady, going.Error!.Kind);
         Assert.Equal("run-not-finished", going.Error.Code);
-        Assert.Contains($"Run {started.Value.RunId} is still ", going.Error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Run {started.Value.RunId} is still PENDING", going.Error.Message, StringComparison.Ordinal);
 
         var unknown = await ws.Client.RecordRunAsync(42);
         Assert.Equal(SyncErrorKind.NotFound, unknown.Error!.Kind);
         Assert.Contains("42", unknown.Error.Message, StringComparison.Ordinal);
+    }
 
+    [Fact]
+    public async Task Record_run_times_out_naming_the_folder_when_logs_are_never_delivered()
+    {
+        await using var ws = await LoopWorkspace.StartAsync(o => o.LogDeliveryTimeout = TimeSpan.FromMilliseconds(400));
+        var project = await ws.CreateProjectAsync();
         ws.Emulator.Faults.NeverDeliverLogs = true;
+
         var silent = await ws.Client.RunAndRecordJobAsync(LoopWorkspace.Spec(), DatabricksTask.SparkPython(PythonFile), project.Id);
+
         Assert.Equal(SyncErrorKind.Timeout, silent.Error!.Kind);
         Assert.Equal("eventlog-not-delivered", silent.Error.Code);
         Assert.Contains($"dbfs:/sync-projects/{project.Id}/", silent.Error.Message, StringComparison.Ordinal);
@@ -212,6 +223,34 @@ public sealed class LoopTests
         Assert.Equal(SyncErrorKind.Network, down.Error!.Kind);
         Assert.Contains("127.0.0.1:1", down.Error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, down.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_wait_leaves_the_run_going_and_a_run_outside_a_project_needs_one_to_be_recorded()
+    {
+        await using var ws = await LoopWorkspace.StartAsync();
+        var project = await ws.CreateProjectAsync();
+        using var cancel = new CancellationTokenSource();
+        var cancelled = await ws.Client.RunAndRecordJobAsync(LoopWorkspace.Spec(), DatabricksTask.SparkPython(PythonFile), project.Id, new Inline(_ => cancel.Cancel()), cancel.Token);
+        Assert.Equal(SyncErrorKind.Cancelled, cancelled.Error!.Kind);
+        Assert.Single(ws.Emulator.Workspace.Submissions);
+        Assert.Contains("keeps going in the workspace", cancelled.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("record-run", cancelled.Error.Hint, StringComparison.Ordinal);
+
+        var plain = await ws.Client.RunJobAsync(LoopWorkspace.Spec(), DatabricksTask.SparkPython(PythonFile));
+        Assert.True(plain.IsSuccess, plain.ToString());
+        Assert.Null(plain.Value.SyncRunId);
+        Assert.Contains(plain.Warnings, w => w.Code == "no-project");
+        Assert.Null(ws.Emulator.Workspace.SubmittedCluster(plain.Value.RunId)!["custom_tags"]!["sync:run-id"]);
+        Assert.True((await ws.Client.WaitForRunAsync(plain.Value.RunId)).Value.Succeeded);
+
+        var unknownProject = await ws.Client.RecordRunAsync(plain.Value.RunId);
+        Assert.Equal("project-required", unknownProject.Error!.Code);
+
+        var withProject = await ws.Client.RecordRunAsync(plain.Value.RunId, project.Id);
+        Assert.True(withProject.IsSuccess, withProject.ToString());
+        Assert.Contains(withProject.Warnings, w => w.Code == "no-log-delivery");
+        Assert.Null(withProject.Value.PredictionId);
     }
 
     private sealed class Inline(Action<DatabricksRunStatus> report) : IProgress<DatabricksRunStatus>

@@ -31,12 +31,12 @@ internal sealed class LoopWorkspace : IAsyncDisposable
 
     public DatabricksClient Client { get; }
 
-    public static async Task<LoopWorkspace> StartAsync(Action<DatabricksClientOptions>? configure = null, Func<string, byte[], Task>? s3Delivery = null)
+    public static async Task<LoopWorkspace> StartAsync(Action<DatabricksClientOptions>? configure = null, Func<string, byte[], Task>? s3Delivery = null, EmulatorClock? clock = null)
     {
         var emulator = await DatabricksEmulator.StartAsync(new EmulatorOptions
         {
             S3Delivery = s3Delivery,
-            Clock = EmulatorClock.Real(),
+            Clock = clock ?? EmulatorClock.Real(),
             Timings = EmulatorTimings.Uniform(TimeSpan.FromMilliseconds(60)),
             EventLogs = [TestData.DatabricksEventLog],
             NodeTypeCatalog = Path.Combine(TestData.RepoRoot, "catalog", "aws-instances.json"),
