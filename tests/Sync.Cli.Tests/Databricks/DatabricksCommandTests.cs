@@ -20,6 +20,14 @@ public sealed class DatabricksCommandTests : IAsyncLifetime
             EventLogs = [Path.Combine(CliProcess.RepoRoot, "..", "shared", "data", "eventlogs", "synccomputingcode-spark_log_parser", "tests", "logs", "databricks.zip")],
             NodeTypeCatalog = Path.Combine(CliProcess.RepoRoot, "catalog", "aws-instances.json"),
         });
+        // A catalog of a few types in the Sync directory (the one sync-cli catalog update writes), so that the prediction
+        // simulates few candidates: the test runs beside every other test assembly on two cores.
+        var catalog = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(CliProcess.RepoRoot, "catalog", "aws-instances.json")))!.AsObject();
+        var kept = catalog["instances"]!.AsArray().Where(i => i!["type"]!.GetValue<string>() is "m5.xlarge" or "m5.2xlarge" or "m5.4xlarge" or "r5.2xlarge" or "c5.2xlarge")
+            .Select(i => i!.DeepClone()).ToArray();
+        catalog["instances"] = new JsonArray(kept);
+        Directory.CreateDirectory(Path.Combine(_cli.Home, "catalog"));
+        await File.WriteAllTextAsync(Path.Combine(_cli.Home, "catalog", "aws-instances.json"), catalog.ToJsonString());
         _cli.Environment["DATABRICKS_HOST"] = _emulator.BaseUri.ToString();
         _cli.Environment["DATABRICKS_TOKEN"] = _emulator.Token;
         _cli.Environment["DATABRICKS_CONFIG_FILE"] = Path.Combine(_cli.Home, "no-databrickscfg");
