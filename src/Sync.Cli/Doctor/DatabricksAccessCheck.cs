@@ -63,6 +63,11 @@ internal sealed class DatabricksAccessCheck : IAccessCheck
             return (null, "No default project, so no log location was checked.");
         }
 
+        if (configuration.ApiUrl is not null && (configuration.ApiKeyId is null || configuration.ApiKeySecret is null))
+        {
+            return (null, $"The default project {projectId} was not read: the API key is missing (see the api line).");
+        }
+
         await using var sync = CliClient.Create();
         var project = await sync.Projects.GetAsync(projectId, cancellationToken);
         if (!project.IsSuccess)
