@@ -1,4 +1,5 @@
 using Sync.Api;
+using Sync.AwsDatabricks.Artifacts;
 using Sync.AwsDatabricks.ClusterReports;
 using Sync.AwsDatabricks.EventLogs;
 using Sync.AwsDatabricks.Runs;
@@ -15,7 +16,7 @@ namespace Sync.AwsDatabricks;
 /// missing or rejected tokens, unreachable workspaces, runs still going and timeouts come back as
 /// <see cref="SyncError"/>s, never as exceptions. Methods are virtual so that callers can mock the client.
 /// </summary>
-public class DatabricksClient : IDisposable
+public partial class DatabricksClient : IDisposable
 {
     private readonly DatabricksClientOptions _options;
     private readonly Lazy<(DatabricksRestClient? Client, Exception? Error)> _rest;
@@ -116,51 +117,13 @@ public class DatabricksClient : IDisposable
     /// Polls the log destination until the cluster's event log is delivered and complete: the cluster has terminated,
     /// the live <c>eventlog</c> file is there, and the folder did not change between two polls.
     /// </summary>
-    /// <param name="destination">The cluster's log destination (<c>dbfs:/…</c>; S3 is not read yet).</param>
+    /// <param name="destination">The cluster's log destination (<c>dbfs:/…</c>, or <c>s3://…</c> when <see cref="DatabricksClientOptions.S3Storage"/> is set).</param>
     /// <param name="clusterId">The cluster id.</param>
     /// <param name="deadline">When to give up (a Timeout error).</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    /// <returns>The delivered event log, or an error: Timeout, NotFound, InvalidInput (S3), Authentication, Network, Service.</returns>
+    /// <returns>The delivered event log, or an error: Timeout, NotFound, InvalidInput (unsupported destination), Authentication, Network, Service.</returns>
     public virtual Task<Response<DeliveredEventLog>> WaitForEventLogAsync(string destination, string clusterId, DateTimeOffset deadline, CancellationToken cancellationToken = default) =>
-        Call(async rest =>
-        {
-            if (!destination.StartsWith("dbfs:/", StringComparison.OrdinalIgnoreCase) && !destination.StartsWith('/'))
-            {
-                return Response.FromError<DeliveredEventLog>(new SyncError(SyncErrorKind.InvalidInput,
-                    $"Reading event logs from '{destination}' is not supported yet; only DBFS destinations (dbfs:/…) are read.", "Use a dbfs:/ log destination.", "unsupported-log-destination"));
-            }
-
-            var root = DatabricksRestClient.DbfsPath(destination).TrimEnd('/') + "/" + clusterId + "/eventlog";
-            string? previous = null;
-            var seen = "nothing";
-            while (true)
-            {
-                var cluster = await rest.GetClusterAsync(clusterId, cancellationToken).ConfigureAwait(false);
-                var found = await FindEventLogAsync(rest, root, cancellationToken).ConfigureAwait(false);
-                if (found is not null)
-                {
-                    var signature = string.Join("|", found.Value.Log.Files.Select(f => $"{f.Name}:{f.Size}"));
-                    seen = $"{found.Value.Log.Files.Count} file(s) in {found.Value.Log.Folder}{(found.Value.Log.Files.Any(f => f.Name == "eventlog") ? "" : " without the live eventlog")}";
-                    if (cluster.State == "TERMINATED" && found.Value.Log.Files.Any(f => f.Name == "eventlog") && signature == previous)
-                    {
-                        return Response.FromValue(found.Value.Log, found.Value.Warnings);
-                    }
-
-                    previous = signature;
-                }
-
-                if (DateTimeOffset.UtcNow >= deadline)
-                {
-                    return Response.FromError<DeliveredEventLog>(new SyncError(SyncErrorKind.Timeout,
-                        $"The event log of cluster {clusterId} was not completely delivered to {destination} by {deadline:u} (cluster {cluster.State}; found {seen}).",
-                        "Databricks delivers cluster logs every few minutes and after termination; check the cluster's cluster_log_conf and that the destination is writable, then wait again with a later deadline.",
-                        "eventlog-not-delivered"));
-                }
-
-                var wait = deadline - DateTimeOffset.UtcNow;
-                await Task.Delay(wait < _options.PollInterval ? (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : _options.PollInterval, cancellationToken).ConfigureAwait(false);
-            }
-        }, cancellationToken);
+        Call(rest => WaitForEventLogAsync(rest, Store(rest), destination, clusterId, deadline, cancellationToken), cancellationToken);
 
     /// <summary>Copies a delivered event log's files into a local folder that <c>EventLogSource.FromPath</c> reads.</summary>
     /// <param name="eventLog">The delivered log.</param>
@@ -170,15 +133,14 @@ public class DatabricksClient : IDisposable
     public virtual Task<Response<string>> DownloadEventLogAsync(DeliveredEventLog eventLog, string directory, CancellationToken cancellationToken = default) =>
         Call(async rest =>
         {
-            Directory.CreateDirectory(directory);
-            foreach (var file in eventLog.Files)
+            ArgumentNullException.ThrowIfNull(eventLog);
+            var store = Store(rest);
+            if (store.Check(eventLog.Folder, "The event log folder") is { } unsupported)
             {
-                var source = DatabricksRestClient.DbfsPath(eventLog.Folder).TrimEnd('/') + "/" + file.Name;
-                await using var input = rest.OpenDbfsRead(source);
-                await using var output = File.Create(Path.Combine(directory, file.Name));
-                await input.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+                return Response.FromError<string>(unsupported);
             }
 
+            await store.DownloadFolderAsync(eventLog.Folder, eventLog.Files.Select(f => f.Name), directory, cancellationToken).ConfigureAwait(false);
             return Response.FromValue(directory);
         }, cancellationToken);
 
@@ -213,41 +175,71 @@ public class DatabricksClient : IDisposable
         return Response.FromValue(report, warnings);
     }
 
-    private static async Task<(DeliveredEventLog Log, IReadOnlyList<SyncWarning> Warnings)?> FindEventLogAsync(DatabricksRestClient rest, string root, CancellationToken cancellationToken)
+    private async Task<Response<DeliveredEventLog>> WaitForEventLogAsync(
+        DatabricksRestClient rest, RunArtifactStore store, string destination, string clusterId, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        IReadOnlyList<DbfsFileInfo> drivers;
-        try
+        if (store.Check(destination, "The log destination") is { } unsupported)
         {
-            drivers = await rest.DbfsListAsync(root, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DatabricksApiException e) when (e.IsNotFound)
-        {
-            return null;
+            return Response.FromError<DeliveredEventLog>(unsupported);
         }
 
-        var contexts = new List<(DbfsFileInfo Folder, IReadOnlyList<DbfsFileInfo> Files)>();
-        foreach (var driver in drivers.Where(d => d.IsDir))
+        var root = destination.TrimEnd('/') + "/" + clusterId + "/eventlog";
+        string? previous = null;
+        var seen = "nothing";
+        while (true)
         {
-            foreach (var context in (await rest.DbfsListAsync(driver.Path, cancellationToken).ConfigureAwait(false)).Where(c => c.IsDir))
+            var cluster = await rest.GetClusterAsync(clusterId, cancellationToken).ConfigureAwait(false);
+            var found = FindEventLog(root, await store.ListAsync(root, cancellationToken).ConfigureAwait(false));
+            if (found is not null)
             {
-                contexts.Add((context, await rest.DbfsListAsync(context.Path, cancellationToken).ConfigureAwait(false)));
-            }
-        }
+                var signature = string.Join("|", found.Value.Log.Files.Select(f => $"{f.Name}:{f.Size}"));
+                seen = $"{found.Value.Log.Files.Count} file(s) in {found.Value.Log.Folder}{(found.Value.Log.Files.Any(f => f.Name == "eventlog") ? "" : " without the live eventlog")}";
+                if (cluster.State == "TERMINATED" && found.Value.Log.Files.Any(f => f.Name == "eventlog") && signature == previous)
+                {
+                    return Response.FromValue(found.Value.Log, found.Value.Warnings);
+                }
 
+                previous = signature;
+            }
+
+            if (DateTimeOffset.UtcNow >= deadline)
+            {
+                return Response.FromError<DeliveredEventLog>(new SyncError(SyncErrorKind.Timeout,
+                    $"The event log of cluster {clusterId} was not completely delivered to {destination} by {deadline:u} (cluster {cluster.State}; looked in {root}/, found {seen}).",
+                    "Databricks delivers cluster logs every few minutes and after termination; check the cluster's cluster_log_conf and that the destination is writable, then wait again with a later deadline.",
+                    "eventlog-not-delivered"));
+            }
+
+            var wait = deadline - DateTimeOffset.UtcNow;
+            await Task.Delay(wait < _options.PollInterval ? (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : _options.PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The latest Spark context's folder among <c>&lt;root&gt;/&lt;cluster&gt;_&lt;ip&gt;/&lt;context&gt;/&lt;file&gt;</c>.</summary>
+    private static (DeliveredEventLog Log, IReadOnlyList<SyncWarning> Warnings)? FindEventLog(string root, IReadOnlyList<(string Relative, long Size)> files)
+    {
+        var contexts = files
+            .Select(f => (Parts: f.Relative.Split('/'), f.Size))
+            .Where(f => f.Parts.Length == 3)
+            .GroupBy(f => f.Parts[0] + "/" + f.Parts[1], StringComparer.Ordinal)
+            .ToList();
         if (contexts.Count == 0)
         {
             return null;
         }
 
-        var latest = contexts.OrderBy(c => c.Files.Select(f => f.ModificationTime ?? 0).DefaultIfEmpty(0).Max()).Last();
+        // Spark context ids grow with each restart of the driver; the folder with the live log of the highest id is the latest.
+        var latest = contexts.OrderBy(c => c.Any(f => f.Parts[2] == "eventlog")).ThenBy(c => c.Key.Length).ThenBy(c => c.Key, StringComparer.Ordinal).Last();
+        var folder = root + "/" + latest.Key;
         IReadOnlyList<SyncWarning> warnings = contexts.Count == 1 ? [] :
         [
             new SyncWarning("several-spark-contexts",
-                $"The cluster wrote event logs of {contexts.Count} Spark contexts (the driver restarted?); the latest, {latest.Folder.Path}, is used."),
+                $"The cluster wrote event logs of {contexts.Count} Spark contexts (the driver restarted?); the latest, {folder}, is used."),
         ];
-        var files = latest.Files.Where(f => !f.IsDir).Select(f => new DeliveredEventLogFile(f.Path[(f.Path.LastIndexOf('/') + 1)..], f.FileSize)).ToList();
-        return (new DeliveredEventLog("dbfs:" + latest.Folder.Path, files), warnings);
+        return (new DeliveredEventLog(folder, latest.Select(f => new DeliveredEventLogFile(f.Parts[2], f.Size)).ToList()), warnings);
     }
+
+    private RunArtifactStore Store(DatabricksRestClient rest) => new(rest, _options.S3Storage);
 
     private static DatabricksRunStatus Status(Run run) => new(
         run.RunId,
@@ -299,7 +291,7 @@ public class DatabricksClient : IDisposable
         {
             return await action(rest).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is DatabricksException or InvalidDataException or IOException or UnauthorizedAccessException or OperationCanceledException
+        catch (Exception e) when (e is DatabricksException or Sync.Clients.Aws.AwsServiceException or Sync.Clients.Aws.AwsNetworkException or InvalidDataException or IOException or UnauthorizedAccessException or OperationCanceledException
             or FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {
             if (e is OperationCanceledException && !cancellationToken.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using Sync.Clients.Aws.S3;
 using Sync.Engine.Catalog;
 
 namespace Sync.AwsDatabricks;
@@ -41,6 +42,25 @@ public class DatabricksClientOptions
 
     /// <summary>How long <see cref="DatabricksClient.WaitForRunAsync"/> waits before giving up.</summary>
     public TimeSpan RunWaitTimeout { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long <see cref="DatabricksClient.RecordRunAsync"/> waits for a finished run's event log to be delivered to its
+    /// log destination (Databricks delivers logs minutes after the cluster ends) before failing with a Timeout error.
+    /// </summary>
+    public TimeSpan LogDeliveryTimeout { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>How long <see cref="DatabricksClient.CreateProjectPredictionAsync"/> waits for the prediction to finish.</summary>
+    public TimeSpan PredictionTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>S3 access for projects whose location is on S3 (logs delivered to <c>s3://…</c>); DBFS needs none.</summary>
+    public S3Storage? S3Storage { get; set; }
+
+    /// <summary>
+    /// Where recorded runs' event logs are copied for the prediction service to read
+    /// (<c>&lt;folder&gt;/&lt;run id&gt;/eventlog/</c>); <c>runs/</c> in the Sync client's data directory (or the
+    /// Sync directory, <see cref="Sync.Engine.SyncDirectory"/>) when unset.
+    /// </summary>
+    public string? EventLogDownloadDirectory { get; set; }
 
     /// <summary>The region assumed when a cluster's zone is <c>auto</c> or unset.</summary>
     public string DefaultRegion { get; set; } = "us-east-1";

@@ -68,6 +68,18 @@ public static class SyncCliApp
                     .WithExample("runs", "create", "--project", "PROJECT_ID", "--report", "samples/reports/databricks-m5-4xlarge-4-workers.json", "--event-log", "samples/eventlogs/databricks-9.1-m5.4xlarge.zip", "--code", "app.jar");
                 runs.AddCommand<RunsListCommand>("list").WithDescription("List a project's recorded runs.");
             });
+            config.AddBranch("databricks", databricks =>
+            {
+                databricks.SetDescription("Databricks on AWS: run jobs with log delivery, record runs, predict, run the recommended cluster.");
+                databricks.AddCommand<Commands.Databricks.DatabricksRunJobCommand>("run-job")
+                    .WithDescription("Submit a one-time run on a new cluster tagged for the project, its logs delivered to the project's location; --wait records it.")
+                    .WithExample("databricks", "run-job", "cluster-spec.json", "--task", "task.json", "--project", "PROJECT_ID", "--wait");
+                databricks.AddCommand<Commands.Databricks.DatabricksRecordRunCommand>("record-run").WithDescription("Record a finished run (cluster report, delivered event log) and create its prediction.");
+                databricks.AddCommand<Commands.Databricks.DatabricksGetClusterReportCommand>("get-cluster-report").WithDescription("Show the cluster report of a terminated cluster or a finished run (--run).");
+                databricks.AddCommand<Commands.Databricks.DatabricksCreatePredictionCommand>("create-prediction").WithDescription("Predict from a project's latest successful run (or --run) and show the solutions.");
+                databricks.AddCommand<Commands.Databricks.DatabricksRunPredictionCommand>("run-prediction").WithDescription("Start the next run with a prediction's recommended cluster.");
+                databricks.AddCommand<Commands.Databricks.DatabricksRunProjectPredictionCommand>("run-project-prediction").WithDescription("Start the next run with the project's latest prediction.");
+            });
             config.AddCommand<ConfigureCommand>("configure")
                 .WithDescription("Write the API URL (or embedded), API key, defaults and AWS/Databricks profiles to the Sync directory; asks at a terminal, takes options otherwise.")
                 .WithExample("configure", "--api-url", "http://127.0.0.1:8080", "--api-key-id", "KEY_ID", "--api-key-secret-stdin");

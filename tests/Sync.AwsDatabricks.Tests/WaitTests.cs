@@ -157,12 +157,15 @@ public sealed class WaitTests
     }
 
     [Fact]
-    public async Task S3_destinations_are_not_read_yet()
+    public async Task S3_destinations_need_S3_access_and_other_destinations_are_refused()
     {
         await using var ws = await DatabricksWorkspace.StartAsync();
         var response = await ws.Client.WaitForEventLogAsync("s3://bucket/logs", "0101-000000-abc", DateTimeOffset.UtcNow.AddSeconds(1));
         Assert.Equal(SyncErrorKind.InvalidInput, response.Error!.Kind);
-        Assert.Equal("unsupported-log-destination", response.Error.Code);
+        Assert.Equal("s3-not-configured", response.Error.Code);
+
+        var volume = await ws.Client.WaitForEventLogAsync("/Volumes/main/logs", "0101-000000-abc", DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.Equal("unsupported-location", volume.Error!.Code);
     }
 
     private sealed class SynchronousProgress(Action<DatabricksRunStatus> report) : IProgress<DatabricksRunStatus>

@@ -70,6 +70,10 @@ internal static class EmulatorEndpoints
         Get(app, "/api/2.0/dbfs/list", q => workspace.DbfsList(q["path"]));
         Get(app, "/api/2.0/dbfs/get-status", q => workspace.DbfsGetStatus(q["path"]));
         Get(app, "/api/2.0/dbfs/read", q => workspace.DbfsRead(q["path"], q["offset"], q["length"]));
+        Post(app, "/api/2.0/dbfs/create", workspace.DbfsCreate);
+        Post(app, "/api/2.0/dbfs/add-block", workspace.DbfsAddBlock);
+        Post(app, "/api/2.0/dbfs/close", workspace.DbfsClose);
+        Get(app, "/api/2.1/jobs/runs/list", q => workspace.ListRuns(q["limit"]));
 
         // Emulator control for tests that run it as a separate process (not part of the Databricks API).
         app.MapPost("/emulator/advance", (HttpContext context) =>

@@ -18,6 +18,18 @@ public sealed record EmulatorOptions
     /// <summary>Into how many rotated parts a delivered log is split (the last is the live <c>eventlog</c>).</summary>
     public int EventLogParts { get; init; } = 3;
 
+    /// <summary>
+    /// An instance catalog (<c>catalog/aws-instances.json</c>): every instance type it gives a Databricks DBU rate is
+    /// listed as a node type too, as a real workspace lists every type Databricks supports (the built-in list holds 11).
+    /// </summary>
+    public string? NodeTypeCatalog { get; init; }
+
+    /// <summary>
+    /// Writes a delivered log file to S3 (its <c>s3://</c> URI and bytes), for clusters whose <c>cluster_log_conf</c> is
+    /// on S3: tests point it at moto. Without it, S3 destinations get no logs.
+    /// </summary>
+    public Func<string, byte[], Task>? S3Delivery { get; init; }
+
     /// <summary>Availability zone reported for clusters whose spec does not set <c>aws_attributes.zone_id</c>.</summary>
     public string ZoneId { get; init; } = "us-east-1c";
 

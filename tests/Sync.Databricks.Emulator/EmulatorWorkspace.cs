@@ -17,6 +17,9 @@ public sealed class EmulatorWorkspace
     private readonly Dictionary<string, EmulatedRun> _byIdempotencyToken = new(StringComparer.Ordinal);
     private readonly List<EmulatedEventLog> _eventLogs;
     private readonly JsonObject _nodeTypes;
+    private readonly Dictionary<long, (string Path, MemoryStream Content)> _handles = [];
+    private readonly List<JsonObject> _submissions = [];
+    private long _nextHandle = 7_000_000;
     private long _nextRunId = 480_000_000;
     private long _nextJobId = 910_000_000_000;
     private int _clusterSequence;
@@ -27,6 +30,10 @@ public sealed class EmulatorWorkspace
         _eventLogs = options.EventLogs.Select(EmulatedEventLog.Load).ToList();
         using var stream = typeof(EmulatorWorkspace).Assembly.GetManifestResourceStream("Sync.Databricks.Emulator.node-types.json")!;
         _nodeTypes = JsonNode.Parse(stream)!.AsObject();
+        if (options.NodeTypeCatalog is { } catalog)
+        {
+            AddCatalogNodeTypes(catalog);
+        }
     }
 
     /// <summary>The options the workspace was started with.</summary>
@@ -65,6 +72,18 @@ public sealed class EmulatorWorkspace
         }
     }
 
+    /// <summary>The whole <c>jobs/runs/submit</c> requests answered so far (idempotent repeats included), oldest first.</summary>
+    public IReadOnlyList<JsonObject> Submissions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _submissions.Select(s => (JsonObject)s.DeepClone()).ToList();
+            }
+        }
+    }
+
     /// <summary>Writes any event log whose delivery time has passed (called before every request).</summary>
     public void Deliver()
     {
@@ -75,26 +94,41 @@ public sealed class EmulatorWorkspace
             {
                 var half = cluster.Terminated + ((long)cluster.Timings.LogDelivery.TotalMilliseconds / 2);
                 var full = cluster.Terminated + (long)cluster.Timings.LogDelivery.TotalMilliseconds;
-                var destination = Dbfs.Normalize(cluster.Spec["cluster_log_conf"]!["dbfs"]!["destination"]!.GetValue<string>());
+                var conf = cluster.Spec["cluster_log_conf"]!;
+                var destination = conf["dbfs"]?["destination"]?.GetValue<string>() is { } dbfs
+                    ? Dbfs.Normalize(dbfs)
+                    : conf["s3"]!["destination"]!.GetValue<string>().TrimEnd('/');
                 var folder = $"{destination}/{cluster.ClusterId}/eventlog/{cluster.ClusterId}_{cluster.DriverIp.Replace('.', '_')}/{cluster.SparkContextId}";
                 var parts = cluster.EventLog!.Parts(Options.EventLogParts);
                 if (now >= half && cluster.LogStage < 1)
                 {
                     foreach (var (name, content) in parts.Where(p => p.Name != "eventlog"))
                     {
-                        Dbfs.Write($"{folder}/{name}", content, half);
+                        WriteLog($"{folder}/{name}", content, half);
                     }
 
-                    Dbfs.Write($"{destination}/{cluster.ClusterId}/driver/stdout", "Spark driver output (emulated)\n"u8.ToArray(), half);
+                    WriteLog($"{destination}/{cluster.ClusterId}/driver/stdout", "Spark driver output (emulated)\n"u8.ToArray(), half);
                     cluster.LogStage = 1;
                 }
 
                 if (now >= full)
                 {
-                    Dbfs.Write($"{folder}/eventlog", parts.Single(p => p.Name == "eventlog").Content, full);
+                    WriteLog($"{folder}/eventlog", parts.Single(p => p.Name == "eventlog").Content, full);
                     cluster.LogStage = 2;
                 }
             }
+        }
+    }
+
+    private void WriteLog(string path, byte[] content, long modified)
+    {
+        if (path.StartsWith("s3://", StringComparison.Ordinal))
+        {
+            Options.S3Delivery!(path, content).GetAwaiter().GetResult();
+        }
+        else
+        {
+            Dbfs.Write(path, content, modified);
         }
     }
 
@@ -191,6 +225,7 @@ public sealed class EmulatorWorkspace
         var token = request["idempotency_token"]?.GetValue<string>();
         lock (_gate)
         {
+            _submissions.Add((JsonObject)request.DeepClone());
             if (token is not null && _byIdempotencyToken.TryGetValue(token, out var existing))
             {
                 return ApiResult.Ok(new JsonObject { ["run_id"] = existing.RunId });
@@ -256,7 +291,8 @@ public sealed class EmulatorWorkspace
                 Terminated = runEnd + (long)t.Terminating.TotalMilliseconds,
                 Timings = t,
                 LoseNode = Faults.LoseNodeDuringRuns,
-                DeliverLogs = !Faults.NeverDeliverLogs && newCluster["cluster_log_conf"]?["dbfs"]?["destination"] is not null,
+                DeliverLogs = !Faults.NeverDeliverLogs && (newCluster["cluster_log_conf"]?["dbfs"]?["destination"] is not null
+                    || (Options.S3Delivery is not null && newCluster["cluster_log_conf"]?["s3"]?["destination"] is not null)),
                 EventLog = log,
                 JobId = jobId,
                 RunId = runId,
@@ -439,6 +475,99 @@ public sealed class EmulatorWorkspace
         return ApiResult.Ok(new JsonObject { ["bytes_read"] = count, ["data"] = Convert.ToBase64String(content, start, count) });
     }
 
+    internal ApiResult DbfsCreate(JsonObject? request)
+    {
+        if (request?["path"]?.GetValue<string>() is not { Length: > 0 } path)
+        {
+            return ApiResult.InvalidParameter("Missing required field: path");
+        }
+
+        var overwrite = request["overwrite"]?.GetValue<bool>() ?? false;
+        var status = Dbfs.Status(path);
+        if (status.Exists && (status.IsDir || !overwrite))
+        {
+            return ApiResult.Error(400, "RESOURCE_ALREADY_EXISTS", $"A file or directory already exists at the input path {Dbfs.Normalize(path)}.");
+        }
+
+        lock (_gate)
+        {
+            var handle = _nextHandle++;
+            _handles[handle] = (Dbfs.Normalize(path), new MemoryStream());
+            return ApiResult.Ok(new JsonObject { ["handle"] = handle });
+        }
+    }
+
+    internal ApiResult DbfsAddBlock(JsonObject? request)
+    {
+        var handle = request?["handle"]?.GetValue<long>();
+        if (handle is null || request!["data"]?.GetValue<string>() is not { } data)
+        {
+            return ApiResult.InvalidParameter("Missing required field: " + (handle is null ? "handle" : "data"));
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(data);
+        }
+        catch (FormatException)
+        {
+            return ApiResult.InvalidParameter("data is not valid base64");
+        }
+
+        if (bytes.Length > 1024 * 1024)
+        {
+            return ApiResult.Error(400, "MAX_BLOCK_SIZE_EXCEEDED", "The block of data exceeds 1 MB.");
+        }
+
+        lock (_gate)
+        {
+            if (!_handles.TryGetValue(handle.Value, out var open))
+            {
+                return ApiResult.DoesNotExist($"The handle {handle} does not exist.");
+            }
+
+            open.Content.Write(bytes);
+            return ApiResult.Ok(new JsonObject());
+        }
+    }
+
+    internal ApiResult DbfsClose(JsonObject? request)
+    {
+        var handle = request?["handle"]?.GetValue<long>();
+        if (handle is null)
+        {
+            return ApiResult.InvalidParameter("Missing required field: handle");
+        }
+
+        lock (_gate)
+        {
+            if (!_handles.Remove(handle.Value, out var open))
+            {
+                return ApiResult.DoesNotExist($"The handle {handle} does not exist.");
+            }
+
+            Dbfs.Write(open.Path, open.Content.ToArray(), Now);
+            return ApiResult.Ok(new JsonObject());
+        }
+    }
+
+    internal ApiResult ListRuns(string? limitText)
+    {
+        var limit = int.TryParse(limitText ?? "25", CultureInfo.InvariantCulture, out var l) ? l : -1;
+        if (limit is < 1 or > 25)
+        {
+            return ApiResult.InvalidParameter($"limit must be between 1 and 25, not {limitText}");
+        }
+
+        lock (_gate)
+        {
+            var runs = _runs.Values.Distinct().OrderByDescending(r => r.RunId).Take(limit)
+                .Select(r => (JsonNode)r.ToJson(Now, Host, Options.UserName)).ToArray();
+            return ApiResult.Ok(new JsonObject { ["runs"] = new JsonArray(runs), ["has_more"] = _runs.Count / 2 > limit });
+        }
+    }
+
     private JsonObject TaskRunAsRun(EmulatedRun run)
     {
         var json = run.TaskJson(Now, Host);
@@ -512,6 +641,40 @@ public sealed class EmulatorWorkspace
         }
 
         return null;
+    }
+
+    private void AddCatalogNodeTypes(string catalogPath)
+    {
+        var list = _nodeTypes["node_types"]!.AsArray();
+        var known = list.Select(n => n!["node_type_id"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        var catalog = JsonNode.Parse(File.ReadAllText(catalogPath))!;
+        foreach (var instance in catalog["instances"]!.AsArray().OfType<JsonObject>())
+        {
+            var type = instance["type"]!.GetValue<string>();
+            if (instance["databricksDbuPerHour"] is null || !known.Add(type))
+            {
+                continue;
+            }
+
+            list.Add(new JsonObject
+            {
+                ["node_type_id"] = type,
+                ["memory_mb"] = instance["memoryMiB"]?.GetValue<long>() ?? 0,
+                ["num_cores"] = instance["vcpu"]?.GetValue<double>() ?? 0,
+                ["description"] = type,
+                ["instance_type_id"] = type,
+                ["is_deprecated"] = false,
+                ["category"] = "General Purpose",
+                ["support_ebs_volumes"] = true,
+                ["support_cluster_tags"] = true,
+                ["num_gpus"] = 0,
+                ["node_instance_type"] = new JsonObject { ["instance_type_id"] = type },
+                ["is_hidden"] = false,
+                ["support_port_forwarding"] = true,
+                ["display_order"] = 0,
+                ["is_io_cache_enabled"] = instance["localNvme"]?.GetValue<bool>() ?? false,
+            });
+        }
     }
 
     private static JsonObject FileInfo(string path, bool isDir, long size, long modified) =>

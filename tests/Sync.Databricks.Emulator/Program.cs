@@ -1,12 +1,13 @@
 using System.Globalization;
 using Sync.Databricks.Emulator;
 
-// dotnet Sync.Databricks.Emulator.dll --urls http://127.0.0.1:0 [--token T]... [--eventlog PATH]... [--step-ms N] [--manual-clock]
+// dotnet Sync.Databricks.Emulator.dll --urls http://127.0.0.1:0 [--token T]... [--eventlog PATH]... [--step-ms N] [--manual-clock] [--node-type-catalog catalog/aws-instances.json]
 var tokens = new List<string>();
 var eventLogs = new List<string>();
 var rest = new List<string>();
 TimeSpan? step = null;
 var manual = false;
+string? nodeTypeCatalog = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -19,6 +20,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--step-ms" when i + 1 < args.Length:
             step = TimeSpan.FromMilliseconds(int.Parse(args[++i], CultureInfo.InvariantCulture));
+            break;
+        case "--node-type-catalog" when i + 1 < args.Length:
+            nodeTypeCatalog = args[++i];
             break;
         case "--manual-clock":
             manual = true;
@@ -33,6 +37,7 @@ var options = new EmulatorOptions
 {
     Clock = manual ? EmulatorClock.Manual() : EmulatorClock.Real(),
     EventLogs = eventLogs,
+    NodeTypeCatalog = nodeTypeCatalog,
     Timings = step is { } s ? EmulatorTimings.Uniform(s) : new EmulatorTimings(),
 };
 if (tokens.Count > 0)

@@ -31,7 +31,13 @@ public sealed class HostTests(ServerFixture fixture) : IClassFixture<ServerFixtu
         using var client = fixture.Server.CreateClient();
         await client.GetAsync("health");
 
-        var lines = fixture.Server.Log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // The server process writes its request line after the response, and its output reaches us through a pipe.
+        string[] lines = [];
+        for (var waited = 0; waited < 100 && !lines.Any(line => line.Contains("\"Path\":\"/health\"")); waited++)
+        {
+            await Task.Delay(waited == 0 ? 0 : 100);
+            lines = fixture.Server.Log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
 
         Assert.NotEmpty(lines);
         Assert.All(lines, line => Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(line).RootElement.ValueKind));

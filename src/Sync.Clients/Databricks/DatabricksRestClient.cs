@@ -10,7 +10,7 @@ namespace Sync.Clients.Databricks;
 
 /// <summary>
 /// A small typed client of the Databricks workspace REST API: clusters get/events/list-node-types, Jobs 2.1 one-time
-/// runs (submit/get/get-output/cancel) and DBFS list/get-status/read. Bearer-token auth; 429, 5xx and connection failures
+/// runs (submit/get/get-output/cancel/list) and DBFS list/get-status/read/put. Bearer-token auth; 429, 5xx and connection failures
 /// are retried (<see cref="DatabricksRetryPolicy"/>, honouring <c>Retry-After</c>); other errors throw
 /// <see cref="DatabricksApiException"/>. The token is only ever written into the <c>Authorization</c> header. Methods are
 /// virtual so callers can substitute a fake.
@@ -44,6 +44,9 @@ internal class DatabricksRestClient : IDisposable
     }
 
     public Uri Host => _credentials.Host;
+
+    /// <summary>Where host and token came from (never the token).</summary>
+    public string CredentialSource => _credentials.Source;
 
     // ---- clusters ---------------------------------------------------------------------------------------------
 
@@ -124,6 +127,32 @@ internal class DatabricksRestClient : IDisposable
         }
 
         return bytes;
+    }
+
+    /// <summary>
+    /// Writes a whole file with <c>dbfs/create</c>, <c>dbfs/add-block</c> (blocks of at most 1 MB) and <c>dbfs/close</c>.
+    /// </summary>
+    public virtual async Task DbfsPutAsync(string path, ReadOnlyMemory<byte> content, bool overwrite = true, CancellationToken cancellationToken = default)
+    {
+        var created = await SendAsync(HttpMethod.Post, "api/2.0/dbfs/create",
+            new JsonObject { ["path"] = DbfsPath(path), ["overwrite"] = overwrite }, cancellationToken).ConfigureAwait(false);
+        var handle = created["handle"]?.GetValue<long>()
+            ?? throw new DatabricksApiException(200, "MALFORMED_RESPONSE", "dbfs/create answered without handle", "POST api/2.0/dbfs/create");
+        for (var offset = 0; offset < content.Length; offset += MaxDbfsReadLength)
+        {
+            var block = content.Slice(offset, Math.Min(MaxDbfsReadLength, content.Length - offset));
+            await SendAsync(HttpMethod.Post, "api/2.0/dbfs/add-block",
+                new JsonObject { ["handle"] = handle, ["data"] = Convert.ToBase64String(block.Span) }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await SendAsync(HttpMethod.Post, "api/2.0/dbfs/close", new JsonObject { ["handle"] = handle }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The most recent one-time and job runs (<c>jobs/runs/list</c>); used to check that the Jobs API answers.</summary>
+    public virtual async Task<int> ListRunsAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        var json = await SendAsync(HttpMethod.Get, "api/2.1/jobs/runs/list" + Query(("limit", limit.ToString(CultureInfo.InvariantCulture))), null, cancellationToken).ConfigureAwait(false);
+        return (json["runs"] as JsonArray)?.Count ?? 0;
     }
 
     /// <summary>A stream that reads a DBFS file from the start in chunks of <paramref name="chunkSize"/> bytes.</summary>
