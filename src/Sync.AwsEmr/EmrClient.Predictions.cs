@@ -31,17 +31,18 @@ public partial class EmrClient
         }
 
         var sync = _sync!;
-        if (!sync.Options.IsRemote)
-        {
-            return await sync.Predictions.CreateAsync(new PredictionCreateOptions { ProjectId = project.Value.Id, RunId = runId }, cancellationToken).ConfigureAwait(false);
-        }
-
-        // A remote server cannot read S3: upload the basis run's event log.
         var run = await BasisRunAsync(sync, project.Value.Id, runId, cancellationToken).ConfigureAwait(false);
         if (!run.IsSuccess)
         {
             return run.AsFailure<Prediction>();
         }
+
+        if (!sync.Options.IsRemote)
+        {
+            return await sync.Predictions.CreateAsync(new PredictionCreateOptions { ProjectId = project.Value.Id, RunId = run.Value.Id }, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A remote server cannot read S3: upload the basis run's event log.
 
         if (!S3Location.TryParse(run.Value.EventLogLocation, out var directory))
         {

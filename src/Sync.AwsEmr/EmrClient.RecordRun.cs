@@ -24,13 +24,15 @@ public partial class EmrClient
     /// </summary>
     /// <param name="clusterId">The cluster id.</param>
     /// <param name="projectId">The project; the cluster's <c>sync:project-id</c> tag when <see langword="null"/>.</param>
+    /// <param name="codeHash">The hash of the application's code (<see cref="CodeHash"/>), recorded with the run, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>
     /// The recorded run, or an error: <see cref="SyncErrorKind.NotReady"/> for a cluster still running,
     /// <see cref="SyncErrorKind.NotFound"/> for an unknown cluster or no event log (the message says where it looked),
     /// <see cref="SyncErrorKind.InvalidInput"/> when no project is given or tagged.
     /// </returns>
-    public virtual async Task<Response<RecordedRun>> RecordRunAsync(string clusterId, string? projectId = null, CancellationToken cancellationToken = default)
+    public virtual async Task<Response<RecordedRun>> RecordRunAsync(string clusterId, string? projectId = null, string? codeHash = null,
+        CancellationToken cancellationToken = default)
     {
         if (MissingClusterId<RecordedRun>(clusterId) is { } missing)
         {
@@ -46,7 +48,7 @@ public partial class EmrClient
         var id = clusterId.Trim();
         try
         {
-            return await RecordCoreAsync(sync.Value, id, projectId, cancellationToken).ConfigureAwait(false);
+            return await RecordCoreAsync(sync.Value, id, projectId, codeHash, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (EmrErrors.From(e, $"recording cluster {id}", NotFoundMessage(id), cancellationToken) is { } error)
         {
@@ -78,11 +80,11 @@ public partial class EmrClient
             return Response.FromError<RecordedRun>(ended.Error! with { Message = $"Cluster {started.Value.ClusterId} was started: {ended.Error.Message}" });
         }
 
-        var recorded = await RecordRunAsync(started.Value.ClusterId, projectId, cancellationToken).ConfigureAwait(false);
+        var recorded = await RecordRunAsync(started.Value.ClusterId, projectId, null, cancellationToken).ConfigureAwait(false);
         return recorded.IsSuccess ? Response.FromValue(recorded.Value, [.. started.Warnings, .. recorded.Warnings]) : recorded;
     }
 
-    private async Task<Response<RecordedRun>> RecordCoreAsync(SyncClient sync, string id, string? projectId, CancellationToken cancellationToken)
+    private async Task<Response<RecordedRun>> RecordCoreAsync(SyncClient sync, string id, string? projectId, string? codeHash, CancellationToken cancellationToken)
     {
         var emr = Emr();
         var snapshot = await EmrClusterReportBuilder.ReadAsync(emr, id, cancellationToken).ConfigureAwait(false);
@@ -156,6 +158,7 @@ public partial class EmrClient
             StatusMessage = failure,
             EventLogLocation = sync.Options.IsRemote ? search.EventLogDirectory?.ToString() : localLog,
             ProductCode = "aws-emr",
+            CodeHash = codeHash,
             Runtime = report.Timeline.Terminated - report.Timeline.Requested,
         };
         var created = await sync.Runs.CreateAsync(project, options, cancellationToken).ConfigureAwait(false);

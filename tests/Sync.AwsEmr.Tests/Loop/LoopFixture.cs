@@ -61,7 +61,7 @@ internal sealed class LoopFixture : IAsyncDisposable
         }
         """;
 
-    public static async Task<LoopFixture> CreateAsync(MotoServer moto, HttpMessageHandler? transport = null, string? artifactLocation = null)
+    public static async Task<LoopFixture> CreateAsync(MotoServer moto, HttpMessageHandler? transport = null, string? artifactLocation = null, Action<EmrClientOptions>? configure = null)
     {
         var bucket = "sync-loop-" + Guid.NewGuid().ToString("N")[..10];
         using (var admin = new AmazonS3Client(MotoServer.Credentials, new AmazonS3Config { ServiceURL = moto.Url.ToString(), ForcePathStyle = true, AuthenticationRegion = MotoClients.Region }))
@@ -75,7 +75,7 @@ internal sealed class LoopFixture : IAsyncDisposable
         {
             ProductCode = "aws-emr", ArtifactLocation = artifactLocation ?? $"s3://{bucket}/projects", Preference = Preference.Balanced,
         });
-        var client = new EmrClient(sync, new EmrClientOptions
+        var options = new EmrClientOptions
         {
             Region = MotoClients.Region,
             Credentials = MotoServer.Credentials,
@@ -85,7 +85,9 @@ internal sealed class LoopFixture : IAsyncDisposable
             ClusterPollInterval = TimeSpan.FromMilliseconds(100),
             ClusterWaitTimeout = TimeSpan.FromSeconds(30),
             PredictionWaitTimeout = TimeSpan.FromMinutes(2),
-        });
+        };
+        configure?.Invoke(options);
+        var client = new EmrClient(sync, options);
         return new LoopFixture(moto, bucket, home, sync, project.Value, client);
     }
 

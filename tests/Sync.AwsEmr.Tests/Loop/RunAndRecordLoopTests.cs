@@ -56,11 +56,12 @@ public sealed class RunAndRecordLoopTests(MotoServer moto)
         Assert.Equal(ClusterState.Terminated, states.Last().State);
 
         // 3. Record the run from the cluster's tags alone.
-        var recorded = await client.RecordRunAsync(run.ClusterId);
+        var recorded = await client.RecordRunAsync(run.ClusterId, codeHash: "sha256:0a0a");
         Assert.True(recorded.IsSuccess, recorded.ToString());
         Assert.False(recorded.Value.AlreadyRecorded);
         Assert.Equal(run.RunId, recorded.Value.Run.Id);
         Assert.Equal(RunStatus.Succeeded, recorded.Value.Run.Status);
+        Assert.Equal("sha256:0a0a", recorded.Value.Run.CodeHash);
         Assert.Equal(run.Location.ClusterReportLocation, recorded.Value.ClusterReportLocation);
         Assert.Equal(run.EventLogDirectory, recorded.Value.EventLogLocation);
         Assert.StartsWith(loop.Home.FullName, recorded.Value.Run.EventLogLocation);
@@ -92,8 +93,10 @@ public sealed class RunAndRecordLoopTests(MotoServer moto)
         Assert.NotNull(solution.PlatformConfigurationJson);
 
         // 5. Run the prediction: a second cluster with the recommended workers, the project's tags and a new run folder.
-        var next = await client.RunPredictionAsync(predicted.Value.Id);
+        var next = await client.RunPredictionAsync(predicted.Value.Id, codeHash: "sha256:0b0b");
         Assert.True(next.IsSuccess, next.ToString());
+        Assert.Contains(next.Warnings, w => w.Code == "code-hash-changed" && w.Message.Contains("sha256:0a0a", StringComparison.Ordinal));
+        Assert.DoesNotContain(next.Warnings, w => w.Code is "tag-replaced" or "event-log-dir-kept" or "basis-spec-missing");
         Assert.NotEqual(run.RunId, next.Value.RunId);
         Assert.NotEqual(run.ClusterId, next.Value.ClusterId);
         using var emr = MotoClients.Emr(moto);
