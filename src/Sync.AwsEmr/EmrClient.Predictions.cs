@@ -154,8 +154,9 @@ public partial class EmrClient
 
     /// <summary>
     /// Starts the next run of a project with its latest successful prediction (<see cref="RunPredictionAsync"/>); when
-    /// the project has none, creates one from its latest successful run (<see cref="CreateProjectPredictionAsync"/>)
-    /// and waits for it (<see cref="EmrClientOptions.PredictionWaitTimeout"/>).
+    /// the project has none, waits for its newest prediction if that one is still pending or running, else creates one
+    /// from its latest successful run (<see cref="CreateProjectPredictionAsync"/>) and waits for it
+    /// (<see cref="EmrClientOptions.PredictionWaitTimeout"/>).
     /// </summary>
     /// <param name="projectId">The project.</param>
     /// <param name="preference">The solution to start; the prediction's preference when <see langword="null"/>.</param>
@@ -180,13 +181,21 @@ public partial class EmrClient
         var predictionId = latest.Value.FirstOrDefault()?.Id;
         if (predictionId is null)
         {
-            var created = await CreateProjectPredictionAsync(project.Value.Id, null, cancellationToken).ConfigureAwait(false);
-            if (!created.IsSuccess)
+            // A prediction still going (e.g. the one RecordRunAsync created) is waited for rather than made again.
+            var newest = await sync.Predictions.ListAsync(new PredictionListOptions { ProjectId = project.Value.Id, Limit = 1 }, cancellationToken).ConfigureAwait(false);
+            var pending = newest.IsSuccess ? newest.Value.FirstOrDefault(p => p.Status is PredictionStatus.Pending or PredictionStatus.Running)?.Id : null;
+            if (pending is null)
             {
-                return created.AsFailure<StartedRun>();
+                var created = await CreateProjectPredictionAsync(project.Value.Id, null, cancellationToken).ConfigureAwait(false);
+                if (!created.IsSuccess)
+                {
+                    return created.AsFailure<StartedRun>();
+                }
+
+                pending = created.Value.Id;
             }
 
-            var finished = await sync.Predictions.WaitForPredictionAsync(created.Value.Id, _options.PredictionWaitTimeout, null, cancellationToken).ConfigureAwait(false);
+            var finished = await sync.Predictions.WaitForPredictionAsync(pending, _options.PredictionWaitTimeout, null, cancellationToken).ConfigureAwait(false);
             if (!finished.IsSuccess)
             {
                 return finished.AsFailure<StartedRun>();

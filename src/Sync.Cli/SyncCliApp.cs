@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Sync.Cli.Commands;
+using Sync.Cli.Commands.AwsEmr;
 
 namespace Sync.Cli;
 
@@ -59,6 +60,18 @@ public static class SyncCliApp
                 runs.AddCommand<RunsCreateCommand>("create").WithDescription("Record a finished run: its cluster report, event log and code hash.")
                     .WithExample("runs", "create", "--project", "PROJECT_ID", "--report", "samples/reports/databricks-m5-4xlarge-4-workers.json", "--event-log", "samples/eventlogs/databricks-9.1-m5.4xlarge.zip", "--code", "app.jar");
                 runs.AddCommand<RunsListCommand>("list").WithDescription("List a project's recorded runs.");
+            });
+            config.AddBranch("aws-emr", emr =>
+            {
+                emr.SetDescription("AWS EMR: start clusters as recorded runs, record them, predict, and start the next run with a prediction.");
+                emr.AddCommand<AwsEmrRunJobFlowCommand>("run-job-flow")
+                    .WithDescription("Start a cluster from a RunJobFlow request; with --project, tagged and logging to the project's location; --wait waits and records it.")
+                    .WithExample("aws-emr", "run-job-flow", "spec.json", "--project", "PROJECT_ID", "--wait");
+                emr.AddCommand<AwsEmrRecordRunCommand>("record-run").WithDescription("Record a terminated cluster as a run of its project and create its prediction.");
+                emr.AddCommand<AwsEmrGetClusterReportCommand>("get-cluster-report").WithDescription("Show the cluster report of an EMR cluster (--output json for the document).");
+                emr.AddCommand<AwsEmrCreatePredictionCommand>("create-prediction").WithDescription("Predict from the project's latest successful run (or --run).");
+                emr.AddCommand<AwsEmrRunPredictionCommand>("run-prediction").WithDescription("Start the next run with a prediction's solution (--preference).");
+                emr.AddCommand<AwsEmrRunProjectPredictionCommand>("run-project-prediction").WithDescription("Start the project's next run with its latest prediction, predicting first when it has none.");
             });
             config.AddCommand<ConfigureCommand>("configure")
                 .WithDescription("Write the API URL (or embedded), API key, defaults and AWS/Databricks profiles to the Sync directory; asks at a terminal, takes options otherwise.")
