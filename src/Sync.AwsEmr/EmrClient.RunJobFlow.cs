@@ -135,7 +135,7 @@ public partial class EmrClient
         {
             return Response.FromError<StartedRun>(new SyncError(SyncErrorKind.InvalidInput,
                 $"Project '{project.Name}' ({project.Id}) keeps its artifacts at {project.ArtifactLocation}, which is not an S3 location; an EMR cluster can only write its event log to S3.",
-                "Set an S3 location: sync-cli projects update <id> --location s3://bucket/prefix", "project-location-not-s3"));
+                "Set an S3 location: sync-cli projects update <id> --artifacts s3://bucket/prefix", "project-location-not-s3"));
         }
 
         var prepared = RunJobFlowPreparation.Prepare(spec, project.Id, run.RunId, root);

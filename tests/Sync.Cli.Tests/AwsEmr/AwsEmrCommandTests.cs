@@ -109,6 +109,48 @@ public sealed class AwsEmrCommandTests(MotoServer moto) : IDisposable
         AssertNoSecrets(stderr);
     }
 
+    [Fact]
+    public async Task Doctor_reports_credentials_region_sts_emr_and_the_default_project_s_s3_location()
+    {
+        var bucket = "sync-doctor-" + Guid.NewGuid().ToString("N")[..10];
+        using (var admin = new AmazonS3Client(MotoServer.Credentials, new AmazonS3Config { ServiceURL = moto.Url.ToString(), ForcePathStyle = true, AuthenticationRegion = MotoClients.Region }))
+        {
+            await admin.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
+        }
+
+        string projectId;
+        await using (var sync = new SyncClient(SyncClientOptions.Embedded(_home)))
+        {
+            projectId = (await sync.Projects.CreateAsync(new ProjectCreateOptions("doctor") { ProductCode = "aws-emr", ArtifactLocation = $"s3://{bucket}/runs" })).Value.Id;
+        }
+
+        var credentials = MotoServer.Credentials.GetCredentials();
+        var (_, stdout, stderr) = await CliProcess.RunWithEnvironmentAsync(new Dictionary<string, string?>
+        {
+            ["SYNC_HOME"] = _home,
+            ["SYNC_PROJECT_ID"] = projectId,
+            ["AWS_ACCESS_KEY_ID"] = credentials.AccessKey,
+            ["AWS_SECRET_ACCESS_KEY"] = credentials.SecretKey,
+            ["AWS_SESSION_TOKEN"] = credentials.Token,
+            ["AWS_REGION"] = MotoClients.Region,
+            ["AWS_ENDPOINT_URL"] = moto.Url.ToString(),
+            ["AWS_PROFILE"] = null,
+        }, "doctor", "--output", "json");
+
+        AssertNoSecrets(stdout + stderr);
+        using var document = JsonDocument.Parse(stdout);
+        var lines = document.RootElement.EnumerateArray().ToDictionary(l => l.GetProperty("check").GetString()!, l => (Status: l.GetProperty("status").GetString(), Message: l.GetProperty("message").GetString()!));
+        Assert.Equal("OK", lines["aws-creds"].Status);
+        Assert.Contains("environment variables", lines["aws-creds"].Message);
+        Assert.DoesNotContain(credentials.AccessKey, lines["aws-creds"].Message);
+        Assert.Equal(("OK", true), (lines["aws-region"].Status, lines["aws-region"].Message.Contains("us-east-1", StringComparison.Ordinal)));
+        Assert.Equal("OK", lines["aws-sts"].Status);
+        Assert.Contains("arn:aws:", lines["aws-sts"].Message);
+        Assert.Equal("OK", lines["aws-emr"].Status);
+        Assert.Equal("OK", lines["aws-s3"].Status);
+        Assert.Contains($"s3://{bucket}/runs/{projectId}/", lines["aws-s3"].Message);
+    }
+
     public void Dispose()
     {
         try

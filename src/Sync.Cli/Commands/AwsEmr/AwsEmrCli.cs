@@ -22,7 +22,7 @@ internal static class AwsEmrCli
         {
             Region = settings.Region ?? configuration?.AwsRegion,
             Profile = settings.Profile ?? configuration?.AwsProfile,
-            ServiceUrl = settings.Endpoint,
+            ServiceUrl = settings.Endpoint ?? Sync.Clients.Aws.AwsEnvironment.EndpointFromEnvironment(),
         };
         if (pollInterval is { } interval)
         {

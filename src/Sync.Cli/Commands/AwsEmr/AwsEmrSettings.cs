@@ -18,7 +18,7 @@ public abstract class AwsEmrSettings : OutputSettings
 
     /// <summary>An endpoint for EMR and S3 instead of AWS's.</summary>
     [CommandOption("--endpoint-url <URL>")]
-    [Description("Send EMR and S3 requests to this endpoint instead of AWS's (an emulator such as moto).")]
+    [Description("Send EMR and S3 requests to this endpoint instead of AWS's (an emulator such as moto); default AWS_ENDPOINT_URL.")]
     public string? EndpointUrl { get; init; }
 
     /// <summary>The endpoint as a URI, or <see langword="null"/>.</summary>
