@@ -34,6 +34,12 @@ internal sealed class AwsAccessCheck : IAccessCheck
             await credentials.GetCredentialsAsync().WaitAsync(cancellationToken);
             results.Add(AccessCheckResult.Ok("aws-creds", $"AWS credentials found: {AwsEnvironment.DescribeSource(credentials, profile)}."));
         }
+        catch (Exception e) when ((e is AwsConfigurationException or AmazonClientException) && profile is null && configuration?.AwsRegion is null && endpoint is null)
+        {
+            // Nothing about AWS is set up: fine for Databricks-only or local use.
+            results.Add(AccessCheckResult.Ok("aws", "No AWS credentials or settings found; only the aws-emr commands need them."));
+            return results;
+        }
         catch (Exception e) when (e is AwsConfigurationException or AmazonClientException)
         {
             results.Add(AccessCheckResult.Warn("aws-creds", $"{Short(e.Message)} EMR commands will fail until there are some.",
