@@ -126,8 +126,36 @@ public sealed class RunAndRecordLoopTests(MotoServer moto)
         Assert.Equal((core.InstanceType, core.RequestedInstanceCount), (thirdCore.InstanceType, thirdCore.RequestedInstanceCount));
     }
 
-    private sealed class Recorder(ConcurrentQueue<EmrClusterStatus> states) : IProgress<EmrClusterStatus>
+    [Fact]
+    public async Task Run_and_record_waits_for_the_cluster_and_records_it()
     {
-        public void Report(EmrClusterStatus value) => states.Enqueue(value);
+        await using var loop = await LoopFixture.CreateAsync(moto);
+        Task? cluster = null;
+
+        // The cluster's part, once it has started: Spark writes its log where the cluster's configuration says, then it ends.
+        var progress = new Recorder(new ConcurrentQueue<EmrClusterStatus>(), status => cluster ??= Task.Run(async () =>
+        {
+            using var emr = MotoClients.Emr(moto);
+            var configured = (await emr.DescribeClusterAsync(status.ClusterId)).Configurations!.Single(c => c.Classification == "spark-defaults");
+            await loop.WriteEventLogAsync(configured.Properties!["spark.eventLog.dir"]);
+            await loop.TerminateAsync(status.ClusterId);
+        }));
+        var recorded = await loop.Client.RunAndRecordJobFlowAsync(JsonNode.Parse(LoopFixture.Spec)!.AsObject(), loop.Project.Id, progress);
+
+        Assert.True(recorded.IsSuccess, recorded.ToString());
+        Assert.NotNull(cluster);
+        await cluster;
+        Assert.Equal(RunStatus.Succeeded, recorded.Value.Run.Status);
+        Assert.NotNull(recorded.Value.PredictionId);
+        Assert.Equal(loop.Project.Id, recorded.Value.Run.ProjectId);
+    }
+
+    private sealed class Recorder(ConcurrentQueue<EmrClusterStatus> states, Action<EmrClusterStatus>? onReport = null) : IProgress<EmrClusterStatus>
+    {
+        public void Report(EmrClusterStatus value)
+        {
+            states.Enqueue(value);
+            onReport?.Invoke(value);
+        }
     }
 }
