@@ -3,6 +3,7 @@ using Sync.AwsEmr.Errors;
 using Sync.AwsEmr.Reports;
 using Sync.Clients.Aws;
 using Sync.Clients.Aws.Emr;
+using Sync.Clients.Aws.S3;
 using Sync.Engine.Clusters;
 
 namespace Sync.AwsEmr;
@@ -13,20 +14,39 @@ namespace Sync.AwsEmr;
 /// <see cref="SyncError"/> with a hint, never as exceptions. Credentials and region are resolved on first use, the way
 /// the AWS SDK for .NET does (<see cref="EmrClientOptions"/>). Methods are virtual for mocking.
 /// </summary>
-public class EmrClient : IDisposable
+/// <remarks>
+/// Made with a <see cref="SyncClient"/> (<see cref="EmrClient(SyncClient, EmrClientOptions?)"/>), it runs the whole loop:
+/// <see cref="RunJobFlowAsync(System.Text.Json.Nodes.JsonObject, string?, CancellationToken)"/> starts a cluster
+/// prepared for a recorded run, <see cref="WaitForClusterAsync"/> waits for it to end, <see cref="RecordRunAsync"/>
+/// records it and predicts, and <see cref="RunPredictionAsync"/> starts the next run with a solution's configuration.
+/// Made without one (<see cref="EmrClient(EmrClientOptions?)"/>), only the EMR-only operations work; the others answer
+/// with an <see cref="SyncErrorKind.InvalidInput"/> error.
+/// </remarks>
+public partial class EmrClient : IDisposable
 {
     private readonly EmrClientOptions _options;
     private readonly EmrClusterReportBuilder _reports;
+    private readonly SyncClient? _sync;
     private readonly Lock _gate = new();
     private readonly bool _forMocking;
     private EmrServiceClient? _emr;
+    private S3Storage? _s3;
 
-    /// <summary>Creates a client; nothing is resolved or called until the first operation.</summary>
+    /// <summary>Creates a client for EMR-only use (cluster reports, starting clusters without a project); nothing is resolved or called until the first operation.</summary>
     /// <param name="options">Region, profile, endpoint, retries; defaults when <see langword="null"/>.</param>
     public EmrClient(EmrClientOptions? options = null)
     {
         _options = options ?? new EmrClientOptions();
         _reports = new EmrClusterReportBuilder(_options.Catalog);
+    }
+
+    /// <summary>Creates a client that records runs and predictions through <paramref name="sync"/>; nothing is resolved or called until the first operation.</summary>
+    /// <param name="sync">The Sync client (embedded or remote); not disposed by this client.</param>
+    /// <param name="options">Region, profile, endpoint, retries, waits; defaults when <see langword="null"/>.</param>
+    public EmrClient(SyncClient sync, EmrClientOptions? options = null)
+        : this(options)
+    {
+        _sync = sync ?? throw new ArgumentNullException(nameof(sync));
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -81,6 +101,7 @@ public class EmrClient : IDisposable
         if (disposing)
         {
             _emr?.Dispose();
+            _s3?.Dispose();
         }
     }
 
@@ -99,6 +120,29 @@ public class EmrClient : IDisposable
             return _emr ??= CreateEmr();
         }
     }
+
+    /// <summary>The S3 storage, created on first use with the same region, credentials and endpoint as EMR.</summary>
+    private S3Storage S3()
+    {
+        var emr = Emr();
+        lock (_gate)
+        {
+            return _s3 ??= new S3Storage(new S3StorageOptions
+            {
+                Region = emr.Region,
+                Credentials = _options.Credentials ?? AwsEnvironment.ResolveCredentials(_options.Profile),
+                ServiceUrl = _options.ServiceUrl,
+                MaxAttempts = _options.Retry.MaxAttempts,
+            });
+        }
+    }
+
+    /// <summary>The Sync client, or the error that says this instance was made without one.</summary>
+    private Response<SyncClient> Sync(string operation) => _sync is not null
+        ? Response.FromValue(_sync)
+        : Response.FromError<SyncClient>(new SyncError(SyncErrorKind.InvalidInput,
+            $"{operation} records runs or predictions in Sync, but this EmrClient was made without a SyncClient.",
+            "Create it with new EmrClient(syncClient, options).", "sync-client-missing"));
 
     private EmrServiceClient CreateEmr() =>
         new(new EmrServiceClientOptions

@@ -30,4 +30,19 @@ public sealed class EmrClientOptions
 
     /// <summary>Receives one line per retried EMR call (never secrets), or <see langword="null"/>.</summary>
     public Action<string>? Log { get; set; }
+
+    /// <summary>How often <see cref="EmrClient.WaitForClusterAsync"/> asks EMR for the cluster's state (default 30 seconds).</summary>
+    public TimeSpan ClusterPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long <see cref="EmrClient.WaitForClusterAsync"/> waits at most; <see langword="null"/> (the default) waits until cancelled.</summary>
+    public TimeSpan? ClusterWaitTimeout { get; set; }
+
+    /// <summary>How long <see cref="EmrClient.RunProjectPredictionAsync"/> waits for a prediction it had to create (default 30 minutes).</summary>
+    public TimeSpan PredictionWaitTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Where <see cref="EmrClient.RecordRunAsync"/> copies event logs from S3 so the Sync backend can read them; when
+    /// <see langword="null"/>, <c>runs/</c> in the embedded backend's directory (a temporary directory for a remote server).
+    /// </summary>
+    public string? EventLogCacheDirectory { get; set; }
 }

@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Sync.Cli.Commands;
+using Sync.Cli.Commands.AwsEmr;
 
 namespace Sync.Cli;
 
@@ -79,6 +80,18 @@ public static class SyncCliApp
                 databricks.AddCommand<Commands.Databricks.DatabricksCreatePredictionCommand>("create-prediction").WithDescription("Predict from a project's latest successful run (or --run) and show the solutions.");
                 databricks.AddCommand<Commands.Databricks.DatabricksRunPredictionCommand>("run-prediction").WithDescription("Start the next run with a prediction's recommended cluster.");
                 databricks.AddCommand<Commands.Databricks.DatabricksRunProjectPredictionCommand>("run-project-prediction").WithDescription("Start the next run with the project's latest prediction.");
+            });
+            config.AddBranch("aws-emr", emr =>
+            {
+                emr.SetDescription("AWS EMR: start clusters as recorded runs, record them, predict, and start the next run with a prediction.");
+                emr.AddCommand<AwsEmrRunJobFlowCommand>("run-job-flow")
+                    .WithDescription("Start a cluster from a RunJobFlow request; with --project, tagged and logging to the project's location; --wait waits and records it.")
+                    .WithExample("aws-emr", "run-job-flow", "spec.json", "--project", "PROJECT_ID", "--wait");
+                emr.AddCommand<AwsEmrRecordRunCommand>("record-run").WithDescription("Record a terminated cluster as a run of its project and create its prediction.");
+                emr.AddCommand<AwsEmrGetClusterReportCommand>("get-cluster-report").WithDescription("Show the cluster report of an EMR cluster (--output json for the document).");
+                emr.AddCommand<AwsEmrCreatePredictionCommand>("create-prediction").WithDescription("Predict from the project's latest successful run (or --run).");
+                emr.AddCommand<AwsEmrRunPredictionCommand>("run-prediction").WithDescription("Start the next run with a prediction's solution (--preference).");
+                emr.AddCommand<AwsEmrRunProjectPredictionCommand>("run-project-prediction").WithDescription("Start the project's next run with its latest prediction, predicting first when it has none.");
             });
             config.AddCommand<ConfigureCommand>("configure")
                 .WithDescription("Write the API URL (or embedded), API key, defaults and AWS/Databricks profiles to the Sync directory; asks at a terminal, takes options otherwise.")

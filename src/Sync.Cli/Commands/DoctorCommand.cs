@@ -50,7 +50,8 @@ public sealed class DoctorCommand(IAnsiConsole console) : AsyncCommand<DoctorCom
                 ["message"] = r.Message,
                 ["fix"] = r.Fix,
             });
-            console.WriteLine(JsonSerializer.Serialize(lines, new JsonSerializerOptions { WriteIndented = true }));
+            // Straight to the output writer: the console would wrap long lines inside JSON strings.
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(lines, new JsonSerializerOptions { WriteIndented = true }));
             return;
         }
 

@@ -75,6 +75,39 @@ public static class AwsEnvironment
             "No AWS region was given and none was found (AWS_REGION, AWS_DEFAULT_REGION, the profile's region, instance metadata).");
     }
 
+    /// <summary>The variable that overrides the endpoint of every AWS service (the AWS SDKs' and CLI's <c>AWS_ENDPOINT_URL</c>).</summary>
+    public const string EndpointVariable = "AWS_ENDPOINT_URL";
+
+    /// <summary>The endpoint override from <c>AWS_ENDPOINT_URL</c>, or <see langword="null"/> when it is not set or not an absolute URL.</summary>
+    /// <returns>The endpoint.</returns>
+    public static Uri? EndpointFromEnvironment() =>
+        Uri.TryCreate(Environment.GetEnvironmentVariable(EndpointVariable), UriKind.Absolute, out var url) ? url : null;
+
+    /// <summary>Where <paramref name="credentials"/> came from, for people (never the key itself).</summary>
+    /// <param name="credentials">Credentials from <see cref="ResolveCredentials(string?)"/>.</param>
+    /// <param name="profile">The profile they were asked from, or <see langword="null"/> for the default chain.</param>
+    /// <returns>For example <c>environment variables</c> or <c>profile 'dev'</c>.</returns>
+    public static string DescribeSource(AWSCredentials credentials, string? profile)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        if (!string.IsNullOrWhiteSpace(profile))
+        {
+            return $"profile '{profile}' of the shared config/credentials files";
+        }
+
+        return credentials.GetType().Name switch
+        {
+            "EnvironmentVariablesAWSCredentials" => "environment variables (AWS_ACCESS_KEY_ID)",
+            "InstanceProfileAWSCredentials" => "the EC2 instance profile",
+            "ECSTaskCredentials" or "GenericContainerCredentials" => "container credentials",
+            "SSOAWSCredentials" => "IAM Identity Center (SSO)",
+            "AssumeRoleWithWebIdentityCredentials" => "a web identity token (AWS_WEB_IDENTITY_TOKEN_FILE)",
+            "AssumeRoleAWSCredentials" => "an assumed role of a profile",
+            _ when Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } named => $"profile '{named}' (AWS_PROFILE)",
+            var type => $"the SDK's default chain ({type})",
+        };
+    }
+
     /// <summary>The credentials of <paramref name="credentials"/> at this moment, refreshed by the SDK when needed.</summary>
     /// <param name="credentials">The credentials.</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>

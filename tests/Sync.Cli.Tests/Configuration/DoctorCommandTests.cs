@@ -77,14 +77,14 @@ public sealed class DoctorCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Configured_aws_profile_is_a_warning_that_permissions_are_not_verified()
+    public async Task Configured_aws_profile_that_does_not_exist_is_a_warning_naming_it()
     {
         _cli.Environment["AWS_PROFILE"] = "analytics";
 
         var (exit, lines) = await DoctorAsync();
 
         Assert.Equal(0, exit);
-        Assert.Equal("WARN", lines["aws"].GetProperty("status").GetString());
-        Assert.Contains("analytics", lines["aws"].GetProperty("message").GetString());
+        Assert.Equal("WARN", lines["aws-creds"].GetProperty("status").GetString());
+        Assert.Contains("analytics", lines["aws-creds"].GetProperty("message").GetString());
     }
 }

@@ -93,6 +93,20 @@ public class S3Storage : IDisposable
             return (IReadOnlyList<S3ObjectInfo>)found.OrderBy(o => o.Location.Key, StringComparer.Ordinal).ToList();
         });
 
+    /// <summary>The first objects under a prefix (one page, at most <paramref name="maxItems"/>): a cheap check that the prefix can be listed.</summary>
+    /// <param name="prefix">The bucket and key prefix.</param>
+    /// <param name="maxItems">How many objects at most (1 to 1000).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The objects, in key order.</returns>
+    public virtual Task<IReadOnlyList<S3ObjectInfo>> ListFirstAsync(S3Location prefix, int maxItems, CancellationToken cancellationToken = default) =>
+        CallAsync("ListObjectsV2", prefix, async () =>
+        {
+            var page = await S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = prefix.Bucket, Prefix = prefix.Key, MaxKeys = Math.Clamp(maxItems, 1, 1000) },
+                cancellationToken).ConfigureAwait(false);
+            return (IReadOnlyList<S3ObjectInfo>)(page.S3Objects ?? []).Select(o => new S3ObjectInfo(new S3Location(prefix.Bucket, o.Key), o.Size ?? 0,
+                o.LastModified is { } modified ? new DateTimeOffset(modified.ToUniversalTime(), TimeSpan.Zero) : null)).ToList();
+        });
+
     /// <summary>Writes an object.</summary>
     /// <param name="location">The object.</param>
     /// <param name="content">The content (read to its end, not disposed).</param>

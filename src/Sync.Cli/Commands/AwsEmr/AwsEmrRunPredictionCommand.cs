@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Sync.Api.Models;
+using Sync.Engine.Recommendations;
+
+namespace Sync.Cli.Commands.AwsEmr;
+
+/// <summary><c>sync-cli aws-emr run-prediction PREDICTION_ID [--preference P] [--code FILE]</c>: starts the next run with a prediction's solution.</summary>
+public sealed class AwsEmrRunPredictionCommand(IAnsiConsole console) : AsyncCommand<AwsEmrRunPredictionCommand.Settings>
+{
+    /// <summary>Arguments and options.</summary>
+    public sealed class Settings : AwsEmrSettings
+    {
+        /// <summary>The prediction.</summary>
+        [CommandArgument(0, "<PREDICTION_ID>")]
+        [Description("A successful prediction of a project.")]
+        public string Prediction { get; init; } = "";
+
+        /// <summary>The solution.</summary>
+        [CommandOption("-p|--preference <PREFERENCE>")]
+        [Description("performance, balanced or economy (default: the prediction's).")]
+        public Preference? Preference { get; init; }
+
+        /// <summary>The code of the next run.</summary>
+        [CommandOption("--code <FILE>")]
+        [Description("The next run's main jar or script: a warning comes when it differs from the basis run's.")]
+        public string? Code { get; init; }
+    }
+
+    /// <inheritdoc/>
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        string? codeHash = null;
+        if (settings.Code is not null)
+        {
+            var hashed = await CodeHash.OfFileAsync(settings.Code, cancellationToken);
+            if (!hashed.IsSuccess)
+            {
+                return CliClient.Fail(hashed);
+            }
+
+            codeHash = hashed.Value;
+        }
+
+        await using var sync = CliClient.Create();
+        using var emr = await AwsEmrCli.CreateAsync(settings, sync);
+        var started = await emr.RunPredictionAsync(settings.Prediction, settings.Preference, codeHash, cancellationToken);
+        if (!started.IsSuccess)
+        {
+            return CliClient.Fail(started);
+        }
+
+        CliClient.Warn(started);
+        AwsEmrCli.Write(console, settings.Output, started.Value);
+        return ExitCodes.Success;
+    }
+}
