@@ -6,6 +6,22 @@ namespace Sync.Cli.Commands;
 /// <summary>How the commands get their <see cref="SyncClient"/> and report its errors.</summary>
 internal static class CliClient
 {
+    /// <summary>The hash of a <c>--code</c> file (<see cref="Sync.Api.Models.CodeHash"/>), or <paramref name="fallback"/> when no file is given.</summary>
+    /// <param name="file">The application's main jar, script or notebook, if given.</param>
+    /// <param name="fallback">The hash to use without a file (a <c>--code-hash</c> given as is).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The hash (or <see langword="null"/>), or the error reading the file.</returns>
+    public static async Task<Response<string?>> CodeHashAsync(string? file, string? fallback, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return Response.FromValue(fallback);
+        }
+
+        var hashed = await Sync.Api.Models.CodeHash.OfFileAsync(file, cancellationToken);
+        return hashed.IsSuccess ? Response.FromValue<string?>(hashed.Value) : Response.FromError<string?>(hashed.Error!);
+    }
+
     /// <summary>
     /// The client the commands use: the embedded backend in the user's Sync directory (<c>$SYNC_HOME</c> or <c>~/.sync</c>).
     /// </summary>

@@ -31,17 +31,13 @@ public sealed class AwsEmrRunPredictionCommand(IAnsiConsole console) : AsyncComm
     /// <inheritdoc/>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        string? codeHash = null;
-        if (settings.Code is not null)
+        var hashed = await CliClient.CodeHashAsync(settings.Code, null, cancellationToken);
+        if (!hashed.IsSuccess)
         {
-            var hashed = await CodeHash.OfFileAsync(settings.Code, cancellationToken);
-            if (!hashed.IsSuccess)
-            {
-                return CliClient.Fail(hashed);
-            }
-
-            codeHash = hashed.Value;
+            return CliClient.Fail(hashed);
         }
+
+        var codeHash = hashed.Value;
 
         await using var sync = CliClient.Create();
         using var emr = await AwsEmrCli.CreateAsync(settings, sync);

@@ -79,17 +79,13 @@ public sealed class RunsCreateCommand(IAnsiConsole console) : AsyncCommand<RunsC
             return Errors.Report($"Cannot read the cluster report '{settings.Report}': {e.Message}", "Check the path of the cluster report.");
         }
 
-        var codeHash = settings.CodeHash;
-        if (settings.Code is not null)
+        var hashed = await CliClient.CodeHashAsync(settings.Code, settings.CodeHash, cancellationToken);
+        if (!hashed.IsSuccess)
         {
-            var hashed = await CodeHash.OfFileAsync(settings.Code, cancellationToken);
-            if (!hashed.IsSuccess)
-            {
-                return CliClient.Fail(hashed);
-            }
-
-            codeHash = hashed.Value;
+            return CliClient.Fail(hashed);
         }
+
+        var codeHash = hashed.Value;
 
         await using var client = CliClient.Create();
         var response = await client.Runs.CreateAsync(settings.Project!, new RunCreateOptions(report)
