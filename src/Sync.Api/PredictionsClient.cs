@@ -99,8 +99,10 @@ public class PredictionsClient
                 });
             }
 
+            // A log that was just uploaded answers the service's "waiting for an upload" warning.
             var prediction = await _backend.GetPredictionAsync(created.PredictionId, null, cancellationToken);
-            return Response.FromValue(ModelMapper.ToModel(prediction), ModelMapper.ToWarnings(created.Warnings));
+            var warnings = upload is null ? created.Warnings : created.Warnings?.Where(w => w.Code != "event_log_upload_needed").ToList();
+            return Response.FromValue(ModelMapper.ToModel(prediction), ModelMapper.ToWarnings(warnings));
         }
         finally
         {

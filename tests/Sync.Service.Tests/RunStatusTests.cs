@@ -60,4 +60,28 @@ public sealed class RunStatusTests
         var prediction = await service.Predictions.CreateAsync("t", new PredictionRequestDto { ProjectId = project.Id });
         Assert.Equal(good.SubmissionId, (await service.Predictions.GetAsync("t", prediction.PredictionId)).RunId);
     }
+
+    [Fact]
+    public async Task PredictionFromARunWhoseLogTheServiceCannotReadWaitsForItsUpload()
+    {
+        await using var harness = new ServiceHarness("sqlite");
+        await using var service = await harness.OpenAsync(runPredictions: false);
+        var project = await service.Projects.CreateAsync("t", new ProjectRequestDto { Name = "nightly" });
+        var run = await service.Runs.CreateAsync("t", project.Id, new SubmissionRequestDto
+        {
+            ClusterReport = ServiceHarness.SampleReport, EventLogUri = "s3://bucket/projects/p/20261126T010000Z/r/eventlog/",
+        });
+
+        var created = await service.Predictions.CreateAsync("t", new PredictionRequestDto { RunId = run.SubmissionId });
+
+        Assert.Equal(PredictionStatuses.AwaitingUpload, created.Status);
+        var warning = Assert.Single(created.Warnings!);
+        Assert.Equal("event_log_upload_needed", warning.Code);
+        Assert.Contains("s3://bucket/projects/p", warning.Message, StringComparison.Ordinal);
+
+        // Asked for by URL, the same log is refused: the caller chose a location the service cannot read.
+        var refused = await Assert.ThrowsAsync<SyncServiceException>(() => service.Predictions.CreateAsync("t",
+            new PredictionRequestDto { RunId = run.SubmissionId, EventLogUrl = "s3://bucket/projects/p/20261126T010000Z/r/eventlog/" }));
+        Assert.Equal("unsupported_event_log_url", refused.Code);
+    }
 }

@@ -112,9 +112,24 @@ public class PredictionService
         }
 
         var eventLogUrl = request.EventLogUrl ?? (fromRun || request.RunId is not null ? basisRun!.EventLogUrl : null);
-        string? localPath = string.IsNullOrWhiteSpace(eventLogUrl) ? null : EventLogLocations.ToLocalPath(eventLogUrl, _allowLocalEventLogs);
         var codeHash = string.IsNullOrWhiteSpace(request.CodeHash) ? null : request.CodeHash.Trim();
         var warnings = new List<WarningDto>();
+        string? localPath = null;
+        try
+        {
+            localPath = string.IsNullOrWhiteSpace(eventLogUrl) ? null : EventLogLocations.ToLocalPath(eventLogUrl, _allowLocalEventLogs);
+        }
+        catch (SyncServiceException e) when (request.EventLogUrl is null)
+        {
+            // The basis run's log is where this service cannot read it (S3, DBFS, the recording machine's disk): the
+            // prediction waits for the client to upload it, as one created without a log does.
+            warnings.Add(new WarningDto
+            {
+                Code = "event_log_upload_needed",
+                Message = $"The basis run's event log ({eventLogUrl}) cannot be read by this service ({e.Message}); the prediction waits for an upload of it.",
+            });
+        }
+
         if (codeHash is not null && basisRun?.CodeHash is { } runHash && !string.Equals(runHash, codeHash, StringComparison.OrdinalIgnoreCase))
         {
             warnings.Add(new WarningDto

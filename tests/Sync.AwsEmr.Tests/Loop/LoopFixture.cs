@@ -61,7 +61,9 @@ internal sealed class LoopFixture : IAsyncDisposable
         }
         """;
 
-    public static async Task<LoopFixture> CreateAsync(MotoServer moto, HttpMessageHandler? transport = null, string? artifactLocation = null, Action<EmrClientOptions>? configure = null)
+    /// <param name="sync">The Sync client to use (a remote server's); an embedded one in a temporary Sync directory when <see langword="null"/>.</param>
+    public static async Task<LoopFixture> CreateAsync(MotoServer moto, HttpMessageHandler? transport = null, string? artifactLocation = null, Action<EmrClientOptions>? configure = null,
+        SyncClient? sync = null)
     {
         var bucket = "sync-loop-" + Guid.NewGuid().ToString("N")[..10];
         using (var admin = new AmazonS3Client(MotoServer.Credentials, new AmazonS3Config { ServiceURL = moto.Url.ToString(), ForcePathStyle = true, AuthenticationRegion = MotoClients.Region }))
@@ -70,7 +72,7 @@ internal sealed class LoopFixture : IAsyncDisposable
         }
 
         var home = Directory.CreateTempSubdirectory("sync-emr-loop-");
-        var sync = new SyncClient(new SyncClientOptions { DataDirectory = home.FullName, PollInterval = TimeSpan.FromMilliseconds(50) });
+        sync ??= new SyncClient(new SyncClientOptions { DataDirectory = home.FullName, PollInterval = TimeSpan.FromMilliseconds(50) });
         var project = await sync.Projects.CreateAsync(new ProjectCreateOptions("nightly-join")
         {
             ProductCode = "aws-emr", ArtifactLocation = artifactLocation ?? $"s3://{bucket}/projects", Preference = Preference.Balanced,
@@ -85,6 +87,7 @@ internal sealed class LoopFixture : IAsyncDisposable
             ClusterPollInterval = TimeSpan.FromMilliseconds(100),
             ClusterWaitTimeout = TimeSpan.FromSeconds(30),
             PredictionWaitTimeout = TimeSpan.FromMinutes(2),
+            EventLogCacheDirectory = Path.Combine(home.FullName, "eventlogs"),
         };
         configure?.Invoke(options);
         var client = new EmrClient(sync, options);
