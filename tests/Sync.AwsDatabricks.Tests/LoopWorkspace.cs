@@ -31,7 +31,8 @@ internal sealed class LoopWorkspace : IAsyncDisposable
 
     public DatabricksClient Client { get; }
 
-    public static async Task<LoopWorkspace> StartAsync(Action<DatabricksClientOptions>? configure = null, Func<string, byte[], Task>? s3Delivery = null, EmulatorClock? clock = null)
+    public static async Task<LoopWorkspace> StartAsync(Action<DatabricksClientOptions>? configure = null, Func<string, byte[], Task>? s3Delivery = null, EmulatorClock? clock = null,
+        SyncClient? sync = null)
     {
         var emulator = await DatabricksEmulator.StartAsync(new EmulatorOptions
         {
@@ -43,7 +44,7 @@ internal sealed class LoopWorkspace : IAsyncDisposable
         });
         var directory = Path.Combine(Path.GetTempPath(), "sync-dbx-loop-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var sync = new SyncClient(SyncClientOptions.Embedded(Path.Combine(directory, "sync")));
+        sync ??= new SyncClient(SyncClientOptions.Embedded(Path.Combine(directory, "sync")));
         var options = new DatabricksClientOptions
         {
             Host = emulator.BaseUri.ToString(),
