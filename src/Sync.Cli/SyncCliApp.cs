@@ -17,6 +17,9 @@ public static class SyncCliApp
         {
             config.SetApplicationName("sync-cli");
 
+            // A mistyped option is an error, not silently ignored.
+            config.Settings.StrictParsing = true;
+
             // Unknown commands, bad options and failed validation are bad input: exit 2 with the same "error:/hint:"
             // lines on standard error as every other bad input (docs: exit codes).
             config.SetExceptionHandler((exception, _) => exception is CommandAppException
