@@ -32,6 +32,32 @@ internal static class AwsEmrCli
         return new EmrClient(sync, options);
     }
 
+    /// <summary>
+    /// The body of the commands that act on EMR through the Sync API: hashes the <c>--code</c> file when given, makes the
+    /// clients, calls <paramref name="call"/> with the EMR client and the hash, and prints the result or the error.
+    /// </summary>
+    public static async Task<int> ExecuteAsync<T>(AwsEmrSettings settings, string? codeFile, Func<EmrClient, string?, Task<Response<T>>> call, Action<T> write,
+        CancellationToken cancellationToken)
+    {
+        var hashed = await CliClient.CodeHashAsync(codeFile, null, cancellationToken);
+        if (!hashed.IsSuccess)
+        {
+            return CliClient.Fail(hashed);
+        }
+
+        await using var sync = CliClient.Create();
+        using var emr = await CreateAsync(settings, sync);
+        var response = await call(emr, hashed.Value);
+        if (!response.IsSuccess)
+        {
+            return CliClient.Fail(response);
+        }
+
+        CliClient.Warn(response);
+        write(response.Value);
+        return Commands.ExitCodes.Success;
+    }
+
     /// <summary>Writes each change of a cluster's state to standard error, so standard output stays clean.</summary>
     public static IProgress<EmrClusterStatus> Progress() => new StateLines();
 

@@ -28,26 +28,7 @@ public sealed class AwsEmrRecordRunCommand(IAnsiConsole console) : AsyncCommand<
     }
 
     /// <inheritdoc/>
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        var hashed = await CliClient.CodeHashAsync(settings.Code, null, cancellationToken);
-        if (!hashed.IsSuccess)
-        {
-            return CliClient.Fail(hashed);
-        }
-
-        var codeHash = hashed.Value;
-
-        await using var sync = CliClient.Create();
-        using var emr = await AwsEmrCli.CreateAsync(settings, sync);
-        var recorded = await emr.RecordRunAsync(settings.ClusterId, settings.Project, codeHash, cancellationToken);
-        if (!recorded.IsSuccess)
-        {
-            return CliClient.Fail(recorded);
-        }
-
-        CliClient.Warn(recorded);
-        AwsEmrCli.Write(console, settings.Output, recorded.Value);
-        return ExitCodes.Success;
-    }
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        AwsEmrCli.ExecuteAsync(settings, settings.Code, (emr, codeHash) => emr.RecordRunAsync(settings.ClusterId, settings.Project, codeHash, cancellationToken),
+            recorded => AwsEmrCli.Write(console, settings.Output, recorded), cancellationToken);
 }

@@ -29,26 +29,7 @@ public sealed class AwsEmrRunPredictionCommand(IAnsiConsole console) : AsyncComm
     }
 
     /// <inheritdoc/>
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        var hashed = await CliClient.CodeHashAsync(settings.Code, null, cancellationToken);
-        if (!hashed.IsSuccess)
-        {
-            return CliClient.Fail(hashed);
-        }
-
-        var codeHash = hashed.Value;
-
-        await using var sync = CliClient.Create();
-        using var emr = await AwsEmrCli.CreateAsync(settings, sync);
-        var started = await emr.RunPredictionAsync(settings.Prediction, settings.Preference, codeHash, cancellationToken);
-        if (!started.IsSuccess)
-        {
-            return CliClient.Fail(started);
-        }
-
-        CliClient.Warn(started);
-        AwsEmrCli.Write(console, settings.Output, started.Value);
-        return ExitCodes.Success;
-    }
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        AwsEmrCli.ExecuteAsync(settings, settings.Code, (emr, codeHash) => emr.RunPredictionAsync(settings.Prediction, settings.Preference, codeHash, cancellationToken),
+            started => AwsEmrCli.Write(console, settings.Output, started), cancellationToken);
 }

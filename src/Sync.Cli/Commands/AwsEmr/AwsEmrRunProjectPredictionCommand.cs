@@ -26,18 +26,7 @@ public sealed class AwsEmrRunProjectPredictionCommand(IAnsiConsole console) : As
     }
 
     /// <inheritdoc/>
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        await using var sync = CliClient.Create();
-        using var emr = await AwsEmrCli.CreateAsync(settings, sync);
-        var started = await emr.RunProjectPredictionAsync(settings.Project, settings.Preference, cancellationToken);
-        if (!started.IsSuccess)
-        {
-            return CliClient.Fail(started);
-        }
-
-        CliClient.Warn(started);
-        AwsEmrCli.Write(console, settings.Output, started.Value);
-        return ExitCodes.Success;
-    }
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        AwsEmrCli.ExecuteAsync(settings, null, (emr, _) => emr.RunProjectPredictionAsync(settings.Project, settings.Preference, cancellationToken),
+            started => AwsEmrCli.Write(console, settings.Output, started), cancellationToken);
 }

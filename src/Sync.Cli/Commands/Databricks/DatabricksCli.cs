@@ -10,6 +10,32 @@ namespace Sync.Cli.Commands.Databricks;
 /// <summary>What the <c>sync-cli databricks</c> commands share: the client, the configuration's defaults, reading tasks and specs, progress lines.</summary>
 internal static class DatabricksCli
 {
+    /// <summary>
+    /// Starts the next run of a prediction's configuration: reads the task, makes the client, calls
+    /// <paramref name="start"/> with both, and prints the started run or the error.
+    /// </summary>
+    public static async Task<int> StartNextRunAsync(Spectre.Console.IAnsiConsole console, DatabricksTaskSettings settings,
+        Func<DatabricksClient, DatabricksTask, Task<Response<StartedRun>>> start)
+    {
+        var task = Task(settings.Task!);
+        if (!task.IsSuccess)
+        {
+            return Errors.Report(task.Error!.Message, task.Error.Hint);
+        }
+
+        await using var sync = CliClient.Create();
+        using var client = Create(sync, settings, Configuration());
+        var started = await start(client, task.Value);
+        if (!started.IsSuccess)
+        {
+            return CliClient.Fail(started);
+        }
+
+        CliClient.Warn(started);
+        Rendering.DatabricksRenderer.WriteStarted(console, settings.Output, started.Value);
+        return ExitCodes.Success;
+    }
+
     /// <summary>The user's configuration (defaults: project, Databricks host and profile, AWS profile).</summary>
     public static SyncConfiguration Configuration()
     {

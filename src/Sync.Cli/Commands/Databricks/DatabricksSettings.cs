@@ -30,3 +30,12 @@ public class DatabricksTaskSettings : DatabricksSettings
         ? Spectre.Console.ValidationResult.Error("--task is required: a JSON file or inline JSON, e.g. --task '{\"spark_python_task\": {\"python_file\": \"dbfs:/jobs/etl.py\"}}'")
         : Spectre.Console.ValidationResult.Success();
 }
+
+/// <summary>Options of the commands that start the next run with a prediction's solution.</summary>
+public class DatabricksNextRunSettings : DatabricksTaskSettings
+{
+    /// <summary>Which solution.</summary>
+    [Description("performance, balanced or economy (default: the prediction's preference).")]
+    [CommandOption("--preference <PREFERENCE>")]
+    public Sync.Engine.Recommendations.Preference? Preference { get; init; }
+}
