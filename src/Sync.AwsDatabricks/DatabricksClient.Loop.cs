@@ -183,13 +183,15 @@ public partial class DatabricksClient
         ArgumentNullException.ThrowIfNull(task);
         return NoSync<StartedRun>() is { } missing ? Task.FromResult(missing) : Call(async rest =>
         {
-            var list = await _sync!.Predictions.ListAsync(new PredictionListOptions { ProjectId = projectId, Status = PredictionStatus.Success }, cancellationToken).ConfigureAwait(false);
+            // Predictions are listed newest first: the first successful one is the latest.
+            var list = await _sync!.Predictions.ListAsync(new PredictionListOptions { ProjectId = projectId, Status = PredictionStatus.Success, Limit = 1 }, cancellationToken)
+                .ConfigureAwait(false);
             if (!list.IsSuccess)
             {
                 return list.AsFailure<StartedRun>();
             }
 
-            var latest = list.Value.OrderByDescending(p => p.CreatedAt).FirstOrDefault();
+            var latest = list.Value.FirstOrDefault();
             if (latest is null)
             {
                 return Response.FromError<StartedRun>(new SyncError(SyncErrorKind.NotFound, $"Project {projectId} has no successful prediction yet.",
