@@ -55,6 +55,7 @@ public sealed class AwsEmrCommandTests(MotoServer moto) : IDisposable
             projectId = (await sync.Projects.CreateAsync(new ProjectCreateOptions("cli-emr") { ProductCode = "aws-emr", ArtifactLocation = $"s3://{bucket}/p" })).Value.Id;
         }
 
+        await SmallCatalog.WriteAsync(_home, "m5.xlarge", "m5.2xlarge", "c5.xlarge", "r5.xlarge");
         var spec = Path.Combine(_home, "spec.json");
         await File.WriteAllTextAsync(spec, """
             { "Name": "cli-run", "ReleaseLabel": "emr-6.10.0",
