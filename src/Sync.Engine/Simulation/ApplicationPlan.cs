@@ -33,6 +33,15 @@ internal sealed class PlanStage
     /// <summary>Per task, the part of its duration that does not shrink with its data: launch overhead and shuffle fetch wait.</summary>
     public required int[] TaskFixedMs;
 
+    /// <summary>Per task, whether it was the first on its slot (<see cref="Simulation.ColdStarts"/>); <see langword="null"/> when none was.</summary>
+    public bool[]? ColdStarts;
+
+    /// <summary>The durations with the cold-start excess taken off the first tasks; <see langword="null"/> when there is none.</summary>
+    public int[]? WarmDurationsMs;
+
+    /// <summary>The fixed parts matching <see cref="WarmDurationsMs"/>.</summary>
+    public int[]? WarmFixedMs;
+
     /// <summary>Per task, the shuffle fetch wait within its fixed part (time blocked on the network); <see langword="null"/> when none waited.</summary>
     public int[]? TaskFetchWaitMs;
     public long SubmitDelayMs;
@@ -50,6 +59,12 @@ internal sealed class PlanStage
     public PartitionSetting PartitionedBy;
     public double TasksPerPartitionUnit;
     public long CompletionTailMs;
+
+    /// <summary>Launch-order index of the first task that waited for the stage's locality level to relax (<see cref="LocalityWait"/>); −1 when none did.</summary>
+    public int LocalityTailStart = -1;
+
+    /// <summary>How long after the stage's last more local launch its relaxed tasks could go.</summary>
+    public int LocalityDelayMs;
     public readonly List<int> Dependencies = [];
     public readonly List<int> Dependents = [];
 }
@@ -101,6 +116,9 @@ internal sealed class ApplicationPlan
 
     /// <summary>What recomputing an uncached partition costs over reading it from the cache (<see cref="CacheRescaling.MissPenaltyMs"/>).</summary>
     public required double? CacheMissPenaltyMs { get; init; }
+
+    /// <summary>What a slot's first task takes over the stage's other tasks (<see cref="ColdStarts.ExcessMs"/>).</summary>
+    public required int ColdStartExcessMs { get; init; }
     public required List<string> Warnings { get; init; }
 
     /// <summary><c>spark.dynamicAllocation.maxExecutors</c> when dynamic allocation was on and it was set.</summary>

@@ -15,7 +15,7 @@ internal static class ApplicationPlanBuilder
         }
 
         // One pass over the tasks: durations per stage attempt, and each executor's first launch and last finish.
-        var tasks = new Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source)>>();
+        var tasks = new Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor)>>();
         var executorSpans = Enumerable.Repeat((FirstLaunch: long.MaxValue, LastFinish: long.MinValue), app.Tasks.ExecutorIds.Count).ToArray();
         foreach (var chunk in app.Tasks.Chunks)
         {
@@ -34,7 +34,7 @@ internal static class ApplicationPlanBuilder
                 var finish = Math.Clamp(t.FinishTimeMs, launch, app.EndTimeMs);
                 var scalable = Math.Max(0, t.ExecutorRunTimeMs - t.ShuffleFetchWaitTimeMs);
                 var fixedPart = (int)Math.Clamp(finish - launch - scalable, 0, finish - launch);
-                list.Add((launch, finish, fixedPart, Math.Clamp(t.ShuffleFetchWaitTimeMs, 0, fixedPart), t.InputSource));
+                list.Add((launch, finish, fixedPart, Math.Clamp(t.ShuffleFetchWaitTimeMs, 0, fixedPart), t.InputSource, t.Locality, t.ExecutorIndex));
             }
         }
 
@@ -52,7 +52,9 @@ internal static class ApplicationPlanBuilder
             jobObserved.Add((j.SubmissionTimeMs!.Value, j.CompletionTimeMs ?? long.MinValue));
         }
 
+        var localityWait = LocalityWait.From(app.SparkProperties);
         var stages = new List<PlanStage>();
+        var stageTasks = new List<List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor)>>();
         var stageObserved = new List<(long Submit, long LastFinish, long Complete)>();
         foreach (var ((stageId, attemptId), list) in tasks.OrderBy(t => t.Value.Min(x => x.Launch)))
         {
@@ -71,6 +73,7 @@ internal static class ApplicationPlanBuilder
                 jobObserved.Add((submit, complete));
             }
 
+            var (tailStart, localityDelay) = localityWait.Tail(list.Select(x => x.Launch).ToArray(), list.Select(x => x.Locality).ToArray());
             stages.Add(new PlanStage
             {
                 StageId = stageId,
@@ -83,10 +86,15 @@ internal static class ApplicationPlanBuilder
                 ReadsInput = list.Any(x => x.Source == TaskInputSource.Hadoop),
                 CachedBytes = info?.CachedBytes ?? 0,
                 CompletionTailMs = Math.Max(0, complete - lastFinish),
+                LocalityTailStart = tailStart,
+                LocalityDelayMs = localityDelay,
             });
             stageObserved.Add((submit, lastFinish, complete));
+            stageTasks.Add(list);
             jobs[job].Stages.Add(stages.Count - 1);
         }
+
+        var coldStartExcess = MarkColdStarts(app, stages, stageTasks);
 
         // Dependencies: the parents' attempts (and this stage's previous attempt) that completed before it was submitted.
         var attemptsByStage = stages.Select((s, i) => (s, i)).GroupBy(p => p.s.StageId).ToDictionary(g => g.Key, g => g.Select(p => p.i).ToList());
@@ -192,12 +200,36 @@ internal static class ApplicationPlanBuilder
             ObservedWallTimeMs = app.WallTimeMs,
             StorageBytesPerExecutor = StorageBytesPerExecutor(app),
             CacheMissPenaltyMs = CacheRescaling.MissPenaltyMs(stages),
+            ColdStartExcessMs = coldStartExcess,
             PeakCachedBytes = stages.Count == 0 ? 0 : stages.Max(s => s.CachedBytes),
             ReadsCachedData = stages.Any(s => s.CacheHits is not null),
             WaitsOnShuffleFetch = stages.Any(s => s.TaskFetchWaitMs is not null),
             DynamicAllocationMaxExecutors = DynamicAllocationMax(app, warnings),
             Warnings = warnings,
         };
+    }
+
+    /// <summary>Finds each slot's first task and the cold-start excess (<see cref="ColdStarts"/>), and gives the stages their warm durations.</summary>
+    private static int MarkColdStarts(
+        SparkApplication app, List<PlanStage> stages, List<List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor)>> stageTasks)
+    {
+        var coresById = app.Executors.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(e => e.Cores), StringComparer.Ordinal);
+        var slots = app.Tasks.ExecutorIds
+            .Select(id => Math.Max(1, coresById.GetValueOrDefault(id) / Math.Max(1, app.TaskCpus)))
+            .ToArray();
+        var launches = stageTasks.SelectMany((list, s) => list.Select((t, i) => (t.Launch, s, i, t.Executor))).ToList();
+        var cold = ColdStarts.Mark(launches, stages.Select(s => s.TaskDurationsMs.Length).ToArray(), e => e < slots.Length ? slots[e] : 1);
+        var excess = ColdStarts.ExcessMs(stages.Select(s => s.TaskDurationsMs).ToList(), cold);
+        for (var s = 0; s < stages.Count; s++)
+        {
+            stages[s].ColdStarts = cold[s].Contains(true) ? cold[s] : null;
+            if (ColdStarts.Warm(stages[s].TaskDurationsMs, stages[s].TaskFixedMs, cold[s], excess) is var (durations, fixedParts))
+            {
+                (stages[s].WarmDurationsMs, stages[s].WarmFixedMs) = (durations, fixedParts);
+            }
+        }
+
+        return excess;
     }
 
     /// <summary>
@@ -283,7 +315,7 @@ internal static class ApplicationPlanBuilder
 
     /// <summary>Executor arrivals (offset from start, cores) of the executors that ran tasks; the driver only in local mode.</summary>
     private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ObservedExecutors(
-        SparkApplication app, long start, Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source)>> tasks,
+        SparkApplication app, long start, Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor)>> tasks,
         Dictionary<string, (long FirstLaunch, long LastFinish)> spans)
     {
         var workers = app.Executors.Where(e => !e.IsDriver && e.Cores > 0).ToList();

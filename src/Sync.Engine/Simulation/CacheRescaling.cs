@@ -47,15 +47,14 @@ internal static class CacheRescaling
         return materializing is null ? null : materializing.TaskDurationsMs.Average();
     }
 
-    /// <summary>The task durations of <paramref name="stage"/> when the storage capacity is <paramref name="capacityRatio"/> times the observed.</summary>
-    public static int[] Durations(ApplicationPlan plan, PlanStage stage, double capacityRatio)
+    /// <summary>The task durations <paramref name="durations"/> of <paramref name="stage"/> when the storage capacity is <paramref name="capacityRatio"/> times the observed.</summary>
+    public static int[] Durations(ApplicationPlan plan, PlanStage stage, int[] durations, double capacityRatio)
     {
-        if (stage.CacheHits is not { } hits || Math.Abs(capacityRatio - 1) < 1e-9)
+        if (stage.CacheHits is not { } hits || Math.Abs(capacityRatio - 1) < 1e-9 || hits.Length != durations.Length)
         {
-            return stage.TaskDurationsMs;
+            return durations;
         }
 
-        var durations = stage.TaskDurationsMs;
         var n = durations.Length;
         var (hitMean, hitCount, missMean, missCount) = Means(durations, hits);
         double target;

@@ -8,11 +8,14 @@ namespace Sync.Engine.Simulation;
 /// submitted when its job is and its parent stages have completed; tasks go to free slots FIFO by job then stage, as
 /// Spark's default scheduler does. Task durations are the measured ones; a shuffle stage whose task count follows
 /// <c>spark.default.parallelism</c> (total cores when unset) or <c>spark.sql.shuffle.partitions</c> gets the target's
-/// count, its measured work spread over the new tasks (<see cref="ClusterShape"/>).
+/// count, its measured work spread over the new tasks (<see cref="ClusterShape"/>). A stage's less local last tasks wait
+/// for its locality level to relax as they did (<see cref="LocalityWait"/>), and each fresh slot's first task carries
+/// the executors' warm-up (<see cref="ColdStarts"/>).
 /// </summary>
 /// <remarks>
-/// Not modelled yet (the prediction says so where it matters): locality wait, executor loss, speculation beyond what
-/// was observed, and how task durations themselves change with cores, memory (spill, GC) or instance type.
+/// Not modelled yet (the prediction says so where it matters): executor loss, speculation beyond what was observed,
+/// resources the whole cluster shares (storage and network bandwidth), and how task durations themselves change with
+/// memory (spill, GC) or instance type.
 /// </remarks>
 public sealed class ScheduleSimulator
 {
@@ -87,6 +90,7 @@ public sealed class ScheduleSimulator
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 3);
         var arrivals = Arrivals(shape);
         var baseline = TaskRescaling.Durations(_plan, shape);
+        var capacity = TaskRescaling.CapacityRatio(_plan, shape);
         var random = new Random(seed);
         var walls = new long[samples];
         for (var i = 0; i < samples; i++)
@@ -102,13 +106,13 @@ public sealed class ScheduleSimulator
                 }
             }
 
-            walls[i] = new SimulationRun(_plan, arrivals, resampled).Execute().WallTimeMs;
+            walls[i] = new SimulationRun(_plan, arrivals, resampled, capacity).Execute().WallTimeMs;
         }
 
         // The resampled runs lose the measured launch order, so their level differs a little from the prediction's:
         // keep their relative spread around the prediction itself.
         Array.Sort(walls);
-        var point = new SimulationRun(_plan, arrivals, baseline).Execute().WallTimeMs;
+        var point = new SimulationRun(_plan, arrivals, baseline, capacity).Execute().WallTimeMs;
         double median = Math.Max(1, NearestRank.Quantile(walls, 0.5));
         return new PredictionInterval(
             (long)Math.Round(point * (NearestRank.Quantile(walls, 0.1) / median)), point, (long)Math.Round(point * (NearestRank.Quantile(walls, 0.9) / median)), samples);
@@ -128,7 +132,7 @@ public sealed class ScheduleSimulator
 
     private SimulationResult Run(ClusterShape shape, List<ExecutorArrival> arrivals, int[][] durations)
     {
-        var run = new SimulationRun(_plan, arrivals, durations);
+        var run = new SimulationRun(_plan, arrivals, durations, TaskRescaling.CapacityRatio(_plan, shape));
         var (wall, active) = run.Execute();
         return new SimulationResult(shape, wall, active, Math.Max(0, wall - active), durations.Sum(d => d.Length), _plan.Warnings);
     }

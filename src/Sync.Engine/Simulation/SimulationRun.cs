@@ -9,6 +9,7 @@ internal sealed class SimulationRun
         ExecutorRemoved,
         JobSubmitted,
         StageSubmitted,
+        StageRelaxed,
         TaskFinished,
         StageCompleted,
         JobCompleted,
@@ -28,6 +29,8 @@ internal sealed class SimulationRun
     private readonly int[] _finishedTasks;
     private readonly int[] _pendingStages;
     private readonly bool[] _jobSubmitted;
+    private readonly int[] _localityTailStart;
+    private readonly long[] _lastLaunch;
     private long _sequence;
     private long _now;
     private int _freeSlots;
@@ -39,7 +42,8 @@ internal sealed class SimulationRun
     /// <param name="plan">The plan.</param>
     /// <param name="arrivals">The executors.</param>
     /// <param name="durations">Task durations per plan stage (the measured ones, or rescaled to other partition counts).</param>
-    public SimulationRun(ApplicationPlan plan, List<ExecutorArrival> arrivals, int[][] durations)
+    /// <param name="capacityRatio">The target's memory for cached data over the observed run's (<see cref="TaskRescaling.CapacityRatio"/>).</param>
+    public SimulationRun(ApplicationPlan plan, List<ExecutorArrival> arrivals, int[][] durations, double capacityRatio = 1)
     {
         _plan = plan;
         _arrivals = arrivals;
@@ -49,6 +53,30 @@ internal sealed class SimulationRun
         _finishedTasks = new int[plan.Stages.Count];
         _pendingStages = plan.Jobs.Select(j => j.Stages.Count).ToArray();
         _jobSubmitted = new bool[plan.Jobs.Count];
+        _lastLaunch = new long[plan.Stages.Count];
+        _localityTailStart = plan.Stages.Select((s, i) => LocalityTailStart(s, durations[i].Length, capacityRatio)).ToArray();
+    }
+
+    /// <summary>
+    /// Where a stage's relaxed tasks start among <paramref name="count"/> tasks: at the same share of them as observed
+    /// when the stage was re-partitioned; −1 when none wait. A stage reading cached data on a target with more memory
+    /// for it does not wait: its less local tasks were the ones whose blocks the observed cache had lost.
+    /// </summary>
+    private static int LocalityTailStart(PlanStage stage, int count, double capacityRatio)
+    {
+        var observed = stage.TaskDurationsMs.Length;
+        if (stage.LocalityTailStart < 0 || (stage.CacheHits is not null && capacityRatio > 1 + 1e-9))
+        {
+            return -1;
+        }
+
+        if (count == observed)
+        {
+            return stage.LocalityTailStart;
+        }
+
+        var start = (int)Math.Round((double)stage.LocalityTailStart * count / observed);
+        return start >= count ? -1 : start;
     }
 
     /// <summary>Runs to the application's end; returns the wall time and the time with tasks running.</summary>
@@ -115,6 +143,7 @@ internal sealed class SimulationRun
                 SubmitJob(id);
                 break;
             case EventKind.StageSubmitted:
+            case EventKind.StageRelaxed:
                 var stage = _plan.Stages[id];
                 _runnable.Enqueue(id, (_plan.Jobs[stage.Job].Id, stage.StageId, stage.AttemptId));
                 break;
@@ -207,7 +236,22 @@ internal sealed class SimulationRun
         while (_freeSlots > 0 && _runnable.TryPeek(out var stage, out _))
         {
             var durations = _durations[stage];
+            if (_nextTask[stage] == _localityTailStart[stage])
+            {
+                // Delay scheduling: the stage's less local tasks wait for its locality level to relax; other stages
+                // may use the free slots meanwhile.
+                _localityTailStart[stage] = -1;
+                var relaxedAt = _lastLaunch[stage] + _plan.Stages[stage].LocalityDelayMs;
+                if (relaxedAt > _now && _nextTask[stage] > 0)
+                {
+                    _runnable.Dequeue();
+                    Schedule(relaxedAt, EventKind.StageRelaxed, stage);
+                    continue;
+                }
+            }
+
             var task = _nextTask[stage]++;
+            _lastLaunch[stage] = _now;
             if (_nextTask[stage] == durations.Length)
             {
                 _runnable.Dequeue();

@@ -15,16 +15,23 @@ internal static class TaskRescaling
         var defaultParallelism = shape.DefaultParallelism ?? (plan.DefaultParallelismSet ? plan.ObservedDefaultParallelism : Math.Max(2, shape.TotalCores));
         var shufflePartitions = shape.ShufflePartitions ?? plan.ObservedShufflePartitions;
         var capacityRatio = CapacityRatio(plan, shape);
-        return plan.Stages.Select(s =>
+        var counts = plan.Stages.Select(s =>
         {
-            var (durations, fixedParts) = NetworkRescaled(s, CacheRescaling.Durations(plan, s, capacityRatio), shape.NetworkPerExecutorRatio);
             var units = s.PartitionedBy switch
             {
                 PartitionSetting.DefaultParallelism => defaultParallelism,
                 PartitionSetting.SqlShufflePartitions => shufflePartitions,
                 _ => 0,
             };
-            return units == 0 ? durations : Spread(durations, fixedParts, Math.Max(1, (int)Math.Round(units * s.TasksPerPartitionUnit)));
+            return units == 0 ? s.TaskDurationsMs.Length : Math.Max(1, (int)Math.Round(units * s.TasksPerPartitionUnit));
+        }).ToArray();
+        var coldTasks = ColdStarts.ColdTasksPerStage(counts, shape.Slots);
+        return plan.Stages.Select((s, i) =>
+        {
+            var warm = s.WarmDurationsMs ?? s.TaskDurationsMs;
+            var (durations, fixedParts) = NetworkRescaled(s, CacheRescaling.Durations(plan, s, warm, capacityRatio), s.WarmFixedMs ?? s.TaskFixedMs, shape.NetworkPerExecutorRatio);
+            var spread = Spread(durations, fixedParts, counts[i]);
+            return s.WarmDurationsMs is null ? spread : ColdStarts.AddToFirst(spread, coldTasks[i], plan.ColdStartExcessMs);
         }).ToArray();
     }
 
@@ -33,23 +40,23 @@ internal static class TaskRescaling
     /// relative to the observed run (a wait on the network takes as much longer as the link is slower).
     /// </summary>
     /// <returns>The durations and the tasks' fixed parts, both with the fetch waits scaled.</returns>
-    internal static (int[] Durations, int[] FixedParts) NetworkRescaled(PlanStage stage, int[] durations, double ratio)
+    internal static (int[] Durations, int[] FixedParts) NetworkRescaled(PlanStage stage, int[] durations, int[] fixedParts, double ratio)
     {
         if (stage.TaskFetchWaitMs is not { } waits || Math.Abs(ratio - 1) < 1e-9 || ratio <= 0 || durations.Length != waits.Length)
         {
-            return (durations, stage.TaskFixedMs);
+            return (durations, fixedParts);
         }
 
         var scaled = new int[durations.Length];
-        var fixedParts = new int[durations.Length];
+        var scaledFixed = new int[durations.Length];
         for (var i = 0; i < scaled.Length; i++)
         {
             var delta = (int)Math.Round(waits[i] / ratio) - waits[i];
             scaled[i] = (int)Math.Clamp((long)durations[i] + delta, 0, int.MaxValue);
-            fixedParts[i] = (int)Math.Clamp((long)stage.TaskFixedMs[i] + delta, 0, scaled[i]);
+            scaledFixed[i] = (int)Math.Clamp((long)fixedParts[i] + delta, 0, scaled[i]);
         }
 
-        return (scaled, fixedParts);
+        return (scaled, scaledFixed);
     }
 
     /// <summary>The target's memory for cached data over the observed run's (1 when either is unknown).</summary>

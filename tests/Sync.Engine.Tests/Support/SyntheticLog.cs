@@ -83,6 +83,20 @@ public sealed class SyntheticLog
         return this;
     }
 
+    /// <summary>A stage whose tasks ran on the given executors at the given locality levels (<c>PROCESS_LOCAL</c>, <c>ANY</c>, ...).</summary>
+    public SyntheticLog PlacedStage(int stageId, long submittedMs, long completedMs, params (long From, long To, string Executor, string Locality)[] tasks)
+    {
+        Line($$$"""{"Event":"SparkListenerStageSubmitted","Stage Info":{"Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Stage Name":"stage {{{stageId}}}","Number of Tasks":{{{tasks.Length}}},"RDD Info":[],"Parent IDs":[],"Submission Time":{{{Epoch + submittedMs}}}},"Properties":{} }""");
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            var (from, to, executor, locality) = tasks[i];
+            Line($$$"""{"Event":"SparkListenerTaskEnd","Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Task Type":"ResultTask","Task End Reason":{"Reason":"Success"},"Task Info":{"Task ID":{{{_taskId++}}},"Index":{{{i}}},"Attempt":0,"Launch Time":{{{Epoch + from}}},"Executor ID":"{{{executor}}}","Host":"host-{{{executor}}}","Locality":"{{{locality}}}","Speculative":false,"Getting Result Time":0,"Finish Time":{{{Epoch + to}}},"Failed":false,"Killed":false,"Accumulables":[]},"Task Metrics":{"Executor Run Time":{{{to - from}}} } }""");
+        }
+
+        Line($$$"""{"Event":"SparkListenerStageCompleted","Stage Info":{"Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Stage Name":"stage {{{stageId}}}","Number of Tasks":{{{tasks.Length}}},"RDD Info":[],"Parent IDs":[],"Submission Time":{{{Epoch + submittedMs}}},"Completion Time":{{{Epoch + completedMs}}} } }""");
+        return this;
+    }
+
     public async Task<SparkApplication> ReadAsync()
     {
         var text = _text + $$$"""{"Event":"SparkListenerApplicationEnd","Timestamp":{{{Epoch + EndMs}}} }""" + "\n";
