@@ -33,6 +33,12 @@ internal sealed class PlanStage
     /// <summary>Per task, the part of its duration that does not shrink with its data: launch overhead and shuffle fetch wait.</summary>
     public required int[] TaskFixedMs;
 
+    /// <summary>
+    /// Whether the stage's tasks went to their data (cached blocks, or mostly node-local input) rather than wherever a
+    /// slot was free. Not read from <c>PROCESS_LOCAL</c> alone: Spark 1.x reports tasks without a preference at that level.
+    /// </summary>
+    public bool RanLocal;
+
     /// <summary>Per task, whether it was the first on its slot (<see cref="Simulation.ColdStarts"/>); <see langword="null"/> when none was.</summary>
     public bool[]? ColdStarts;
 

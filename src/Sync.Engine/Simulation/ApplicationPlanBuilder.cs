@@ -87,6 +87,8 @@ internal static class ApplicationPlanBuilder
                 CachedBytes = info?.CachedBytes ?? 0,
                 CompletionTailMs = Math.Max(0, complete - lastFinish),
                 LocalityTailStart = tailStart,
+                RanLocal = list.Any(x => x.Source is TaskInputSource.Memory or TaskInputSource.Disk)
+                           || 2 * list.Count(x => x.Locality is TaskLocality.NodeLocal or TaskLocality.RackLocal) > list.Count,
                 LocalityDelayMs = localityDelay,
             });
             stageObserved.Add((submit, lastFinish, complete));

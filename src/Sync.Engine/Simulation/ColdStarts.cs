@@ -87,18 +87,38 @@ internal static class ColdStarts
     }
 
     /// <summary>
-    /// How many tasks of each stage (in plan order) start on a slot no earlier stage used, on a cluster of
-    /// <paramref name="slots"/> slots: a stage fills min(tasks, slots) slots, the fresh ones first.
+    /// How many tasks of each stage (in plan order) start on a fresh slot of a cluster of <paramref name="executors"/>
+    /// executors of <paramref name="slotsPerExecutor"/> slots, in expectation over Spark's placement: a stage whose
+    /// tasks went to their data (<paramref name="local"/>) runs on the executors already used and starts fresh ones
+    /// only for the slots it needs beyond them; any other stage's tasks go round-robin over the executors in shuffled
+    /// order (Spark shuffles its resource offers), so a share of them equal to the share of still-fresh executors lands
+    /// on one. The expected counts are rounded with their fractions carried, so the run's total is kept.
     /// </summary>
-    public static int[] ColdTasksPerStage(IReadOnlyList<int> stageSizes, int slots)
+    public static int[] ColdTasksPerStage(IReadOnlyList<int> stageSizes, IReadOnlyList<bool> local, int executors, int slotsPerExecutor)
     {
         var cold = new int[stageSizes.Count];
-        var used = 0;
+        double warmExecutors = 0, expected = 0;
+        var given = 0;
+        var slots = executors * slotsPerExecutor;
         for (var s = 0; s < stageSizes.Count; s++)
         {
-            var filled = Math.Min(stageSizes[s], slots);
-            cold[s] = Math.Max(0, filled - used);
-            used = Math.Max(used, filled);
+            var running = Math.Min(stageSizes[s], slots);
+            if (local[s] || warmExecutors == 0)
+            {
+                var freshSlots = Math.Max(0, running - warmExecutors * slotsPerExecutor);
+                expected += freshSlots;
+                warmExecutors = Math.Min(executors, warmExecutors + Math.Ceiling(freshSlots / slotsPerExecutor));
+            }
+            else
+            {
+                var freshShare = (executors - warmExecutors) / executors;
+                expected += running * freshShare;
+                warmExecutors += Math.Min(running, executors) * freshShare;
+            }
+
+            var total = (int)Math.Round(expected);
+            cold[s] = Math.Max(0, total - given);
+            given += cold[s];
         }
 
         return cold;

@@ -25,7 +25,7 @@ internal static class TaskRescaling
             };
             return units == 0 ? s.TaskDurationsMs.Length : Math.Max(1, (int)Math.Round(units * s.TasksPerPartitionUnit));
         }).ToArray();
-        var coldTasks = ColdStarts.ColdTasksPerStage(counts, shape.Slots);
+        var coldTasks = ColdStarts.ColdTasksPerStage(counts, plan.Stages.Select(s => s.RanLocal).ToArray(), shape.Executors, shape.SlotsPerExecutor);
         return plan.Stages.Select((s, i) =>
         {
             var warm = s.WarmDurationsMs ?? s.TaskDurationsMs;

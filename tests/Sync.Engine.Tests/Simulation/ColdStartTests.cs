@@ -39,4 +39,14 @@ public class ColdStartTests
         // On 8 slots every task of the first stage starts cold (one 3 s wave); the second stage runs on used slots.
         Assert.Equal(3_000 + 1_000, simulator.Predict(new ClusterShape(4, 2)).WallTimeMs);
     }
+
+    [Theory]
+    [InlineData(true, 0)] // tasks that go to their data stay on the two executors already used
+    [InlineData(false, 1)] // tasks placed on shuffled offers land on a fresh executor as often as half of them are fresh
+    public void ALaterStageStartsFreshExecutorsOnlyWhereSparkPlacesItsTasksAtRandom(bool local, int expectedCold)
+    {
+        var cold = ColdStarts.ColdTasksPerStage([2, 2], [true, local], executors: 4, slotsPerExecutor: 1);
+
+        Assert.Equal([2, expectedCold], cold);
+    }
 }
