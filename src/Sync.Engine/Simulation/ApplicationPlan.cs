@@ -39,10 +39,10 @@ internal sealed class PlanStage
     /// </summary>
     public bool RanLocal;
 
-    /// <summary>Per task, whether it was the first on its slot (<see cref="Simulation.ColdStarts"/>); <see langword="null"/> when none was.</summary>
-    public bool[]? ColdStarts;
+    /// <summary>What the stage's first task on a slot spends deserialising beyond a warm task (the median over them, <see cref="Simulation.ColdStarts"/>).</summary>
+    public int StageWarmUpMs;
 
-    /// <summary>The durations with the cold-start excess taken off the first tasks; <see langword="null"/> when there is none.</summary>
+    /// <summary>The durations with the first tasks' excesses taken off (<see cref="Simulation.ColdStarts"/>); <see langword="null"/> when there is none.</summary>
     public int[]? WarmDurationsMs;
 
     /// <summary>The fixed parts matching <see cref="WarmDurationsMs"/>.</summary>
@@ -123,7 +123,7 @@ internal sealed class ApplicationPlan
     /// <summary>What recomputing an uncached partition costs over reading it from the cache (<see cref="CacheRescaling.MissPenaltyMs"/>).</summary>
     public required double? CacheMissPenaltyMs { get; init; }
 
-    /// <summary>What a slot's first task takes over the stage's other tasks (<see cref="ColdStarts.ExcessMs"/>).</summary>
+    /// <summary>What a slot's first task takes over the stage's other tasks (the median deserialisation excess of the slots' first tasks, <see cref="ColdStarts.MedianExcessMs"/>).</summary>
     public required int ColdStartExcessMs { get; init; }
     public required List<string> Warnings { get; init; }
 

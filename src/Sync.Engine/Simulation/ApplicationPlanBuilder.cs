@@ -15,7 +15,7 @@ internal static class ApplicationPlanBuilder
         }
 
         // One pass over the tasks: durations per stage attempt, and each executor's first launch and last finish.
-        var tasks = new Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor)>>();
+        var tasks = new Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor, int Deserialize)>>();
         var executorSpans = Enumerable.Repeat((FirstLaunch: long.MaxValue, LastFinish: long.MinValue), app.Tasks.ExecutorIds.Count).ToArray();
         foreach (var chunk in app.Tasks.Chunks)
         {
@@ -34,7 +34,7 @@ internal static class ApplicationPlanBuilder
                 var finish = Math.Clamp(t.FinishTimeMs, launch, app.EndTimeMs);
                 var scalable = Math.Max(0, t.ExecutorRunTimeMs - t.ShuffleFetchWaitTimeMs);
                 var fixedPart = (int)Math.Clamp(finish - launch - scalable, 0, finish - launch);
-                list.Add((launch, finish, fixedPart, Math.Clamp(t.ShuffleFetchWaitTimeMs, 0, fixedPart), t.InputSource, t.Locality, t.ExecutorIndex));
+                list.Add((launch, finish, fixedPart, Math.Clamp(t.ShuffleFetchWaitTimeMs, 0, fixedPart), t.InputSource, t.Locality, t.ExecutorIndex, t.ExecutorDeserializeTimeMs));
             }
         }
 
@@ -54,7 +54,7 @@ internal static class ApplicationPlanBuilder
 
         var localityWait = LocalityWait.From(app.SparkProperties);
         var stages = new List<PlanStage>();
-        var stageTasks = new List<List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor)>>();
+        var stageTasks = new List<List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor, int Deserialize)>>();
         var stageObserved = new List<(long Submit, long LastFinish, long Complete)>();
         foreach (var ((stageId, attemptId), list) in tasks.OrderBy(t => t.Value.Min(x => x.Launch)))
         {
@@ -213,25 +213,26 @@ internal static class ApplicationPlanBuilder
 
     /// <summary>Finds each slot's first task and the cold-start excess (<see cref="ColdStarts"/>), and gives the stages their warm durations.</summary>
     private static int MarkColdStarts(
-        SparkApplication app, List<PlanStage> stages, List<List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor)>> stageTasks)
+        SparkApplication app, List<PlanStage> stages, List<List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor, int Deserialize)>> stageTasks)
     {
         var coresById = app.Executors.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(e => e.Cores), StringComparer.Ordinal);
         var slots = app.Tasks.ExecutorIds
             .Select(id => Math.Max(1, coresById.GetValueOrDefault(id) / Math.Max(1, app.TaskCpus)))
             .ToArray();
         var launches = stageTasks.SelectMany((list, s) => list.Select((t, i) => (t.Launch, s, i, t.Executor))).ToList();
-        var cold = ColdStarts.Mark(launches, stages.Select(s => s.TaskDurationsMs.Length).ToArray(), e => e < slots.Length ? slots[e] : 1);
-        var excess = ColdStarts.ExcessMs(stages.Select(s => s.TaskDurationsMs).ToList(), cold);
+        var starts = ColdStarts.Mark(launches, stages.Select(s => s.TaskDurationsMs.Length).ToArray(), e => e < slots.Length ? slots[e] : 1);
+        var deserializeExcess = ColdStarts.DeserializeExcesses(stageTasks.Select(l => l.Select(t => t.Deserialize).ToArray()).ToList(), starts);
+        var slotExcess = ColdStarts.MedianExcessMs(deserializeExcess, starts, TaskStart.FirstOnSlot);
         for (var s = 0; s < stages.Count; s++)
         {
-            stages[s].ColdStarts = cold[s].Contains(true) ? cold[s] : null;
-            if (ColdStarts.Warm(stages[s].TaskDurationsMs, stages[s].TaskFixedMs, cold[s], excess) is var (durations, fixedParts))
+            stages[s].StageWarmUpMs = ColdStarts.MedianExcessMs([deserializeExcess[s]], [starts[s]], TaskStart.FirstOfStageOnSlot);
+            if (ColdStarts.Warm(stages[s].TaskDurationsMs, stages[s].TaskFixedMs, deserializeExcess[s]) is var (durations, fixedParts))
             {
                 (stages[s].WarmDurationsMs, stages[s].WarmFixedMs) = (durations, fixedParts);
             }
         }
 
-        return excess;
+        return slotExcess;
     }
 
     /// <summary>
@@ -317,7 +318,7 @@ internal static class ApplicationPlanBuilder
 
     /// <summary>Executor arrivals (offset from start, cores) of the executors that ran tasks; the driver only in local mode.</summary>
     private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ObservedExecutors(
-        SparkApplication app, long start, Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor)>> tasks,
+        SparkApplication app, long start, Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor, int Deserialize)>> tasks,
         Dictionary<string, (long FirstLaunch, long LastFinish)> spans)
     {
         var workers = app.Executors.Where(e => !e.IsDriver && e.Cores > 0).ToList();

@@ -1,73 +1,70 @@
 namespace Sync.Engine.Simulation;
 
 /// <summary>
-/// A task slot's first task is slow: its executor's JVM loads classes, compiles hot code and opens its first
-/// connections while it runs (on the ground-truth runs about 4 s against 90 ms for the same stage's other tasks). How
-/// many first tasks a run has depends on its slots, so replaying measured durations would carry the observed run's
-/// number of cold starts to every target. The plan therefore keeps, next to the measured durations, "warm" ones with
-/// the application's cold-start excess taken off each observed first task (<see cref="PlanStage.WarmDurationsMs"/>),
-/// and a prediction gives the excess back to as many of each stage's first tasks as run on fresh slots of the target
-/// (<see cref="ColdTasksPerStage"/>). Reconstruction replays the measured durations unchanged.
+/// First tasks are slow, at two levels, and their <c>Executor Deserialize Time</c> measures it. A slot's first task at
+/// all carries its executor's warm-up: the JVM loads the classes it deserialises (on the ground-truth runs about
+/// 1.5 s against 10 ms for later tasks). A stage's first task on each slot fetches and deserialises the stage's code
+/// (tens of ms). How many such tasks a run has
+/// depends on its slots, so replaying measured durations would carry the observed run's count to every target. The
+/// plan therefore keeps, next to the measured durations, "warm" ones with each first task's deserialisation excess
+/// taken off it (<see cref="DeserializeExcesses"/>, <see cref="PlanStage.WarmDurationsMs"/>); a prediction gives the
+/// application's median excess of a slot's first task back to as many tasks as start on fresh slots of the target
+/// (<see cref="ColdTasksPerStage"/>) and the stage's median excess to the rest of its first wave
+/// (<see cref="Restore"/>). Reconstruction replays the measured durations.
 /// </summary>
 internal static class ColdStarts
 {
     /// <summary>
-    /// Marks each task that was the first on a slot of its executor (its executor's first <c>slots</c> launches, in
-    /// launch order over the whole application).
+    /// Classifies each task by its executor's launches in order over the whole application: an executor's first
+    /// <c>slots</c> tasks are <see cref="TaskStart.FirstOnSlot"/>; its first <c>slots</c> tasks of a stage otherwise
+    /// <see cref="TaskStart.FirstOfStageOnSlot"/>.
     /// </summary>
-    /// <param name="launches">Every task as (launch time, stage index, task index in the stage, executor slot count key).</param>
+    /// <param name="launches">Every task as (launch time, stage index, task index in the stage, executor index).</param>
     /// <param name="stageSizes">Task count of each stage.</param>
     /// <param name="slotsOfExecutor">Slots of an executor by its index.</param>
-    public static bool[][] Mark(List<(long Launch, int Stage, int Task, int Executor)> launches, int[] stageSizes, Func<int, int> slotsOfExecutor)
+    public static TaskStart[][] Mark(List<(long Launch, int Stage, int Task, int Executor)> launches, int[] stageSizes, Func<int, int> slotsOfExecutor)
     {
-        var cold = stageSizes.Select(n => new bool[n]).ToArray();
-        var started = new Dictionary<int, int>();
+        var starts = stageSizes.Select(n => new TaskStart[n]).ToArray();
+        var onExecutor = new Dictionary<int, int>();
+        var ofStageOnExecutor = new Dictionary<(int, int), int>();
         foreach (var (_, stage, task, executor) in launches.OrderBy(l => l.Launch).ThenBy(l => l.Stage).ThenBy(l => l.Task))
         {
-            var count = started.GetValueOrDefault(executor);
-            if (count < slotsOfExecutor(executor))
-            {
-                cold[stage][task] = true;
-            }
-
-            started[executor] = count + 1;
+            var slots = slotsOfExecutor(executor);
+            var all = onExecutor.GetValueOrDefault(executor);
+            var ofStage = ofStageOnExecutor.GetValueOrDefault((stage, executor));
+            starts[stage][task] = all < slots ? TaskStart.FirstOnSlot : ofStage < slots ? TaskStart.FirstOfStageOnSlot : TaskStart.Warm;
+            onExecutor[executor] = all + 1;
+            ofStageOnExecutor[(stage, executor)] = ofStage + 1;
         }
 
-        return cold;
+        return starts;
+    }
+
+    /// <summary>The median of <paramref name="excessMs"/> over the tasks of kind <paramref name="kind"/>; 0 when there are none.</summary>
+    public static int MedianExcessMs(IReadOnlyList<int[]> excessMs, IReadOnlyList<TaskStart[]> starts, TaskStart kind)
+    {
+        var values = excessMs.SelectMany((e, s) => e.Where((_, i) => starts[s][i] == kind)).Order().ToArray();
+        return values.Length == 0 ? 0 : values[values.Length / 2];
     }
 
     /// <summary>
-    /// The cold-start excess of the application: the median, over first tasks of stages that also ran later tasks, of
-    /// a first task's duration over the median duration of its stage's other tasks; 0 when no stage shows one.
+    /// Each first task's deserialisation excess: its <c>Executor Deserialize Time</c> over the median of the
+    /// application's warm tasks (0 for warm tasks).
     /// </summary>
-    public static int ExcessMs(IReadOnlyList<int[]> durations, IReadOnlyList<bool[]> cold)
+    public static int[][] DeserializeExcesses(IReadOnlyList<int[]> deserializeMs, IReadOnlyList<TaskStart[]> starts)
     {
-        var excesses = new List<int>();
-        for (var s = 0; s < durations.Count; s++)
-        {
-            var warm = durations[s].Where((_, i) => !cold[s][i]).Order().ToArray();
-            if (warm.Length == 0)
-            {
-                continue;
-            }
-
-            var warmMedian = warm[warm.Length / 2];
-            excesses.AddRange(durations[s].Where((_, i) => cold[s][i]).Select(d => d - warmMedian));
-        }
-
-        if (excesses.Count == 0)
-        {
-            return 0;
-        }
-
-        excesses.Sort();
-        return Math.Max(0, excesses[excesses.Count / 2]);
+        var warm = deserializeMs.SelectMany((d, s) => d.Where((_, i) => starts[s][i] == TaskStart.Warm)).Order().ToArray();
+        var baseline = warm.Length > 0 ? warm[warm.Length / 2] : deserializeMs.SelectMany(d => d).DefaultIfEmpty(0).Min();
+        return deserializeMs.Select((d, s) => d.Select((ms, i) => starts[s][i] != TaskStart.Warm ? Math.Max(0, ms - baseline) : 0).ToArray()).ToArray();
     }
 
-    /// <summary>Durations (and fixed parts) with <paramref name="excessMs"/> taken off the first tasks; <see langword="null"/> when nothing changes.</summary>
-    public static (int[] Durations, int[] FixedParts)? Warm(int[] durations, int[] fixedParts, bool[] cold, int excessMs)
+    /// <summary>
+    /// Durations (and fixed parts) with each first task's own deserialisation excess taken off it;
+    /// <see langword="null"/> when nothing changes.
+    /// </summary>
+    public static (int[] Durations, int[] FixedParts)? Warm(int[] durations, int[] fixedParts, int[] excessMs)
     {
-        if (excessMs <= 0 || !cold.Contains(true))
+        if (!excessMs.Any(e => e > 0))
         {
             return null;
         }
@@ -76,11 +73,8 @@ internal static class ColdStarts
         var warmFixed = (int[])fixedParts.Clone();
         for (var i = 0; i < warm.Length; i++)
         {
-            if (cold[i])
-            {
-                warm[i] = Math.Max(1, warm[i] - excessMs);
-                warmFixed[i] = Math.Min(warmFixed[i], warm[i]);
-            }
+            warm[i] = Math.Max(1, warm[i] - excessMs[i]);
+            warmFixed[i] = Math.Min(warmFixed[i], warm[i]);
         }
 
         return (warm, warmFixed);
@@ -124,21 +118,26 @@ internal static class ColdStarts
         return cold;
     }
 
-    /// <summary>Gives the first <paramref name="count"/> tasks (in launch order) the cold-start excess.</summary>
-    public static int[] AddToFirst(int[] durations, int count, int excessMs)
+    /// <summary>
+    /// Gives a stage's warm durations (in launch order) back their first tasks' excesses on the target: the slot
+    /// warm-up to its first <paramref name="freshSlotTasks"/> tasks, and the stage's deserialisation excess to the rest
+    /// of its first wave (<paramref name="firstWave"/> tasks, one per slot it fills).
+    /// </summary>
+    public static int[] Restore(int[] durations, int firstWave, int freshSlotTasks, int slotExcessMs, int stageExcessMs)
     {
-        if (count <= 0 || excessMs <= 0)
+        var restored = durations;
+        for (var i = 0; i < durations.Length && (i < firstWave || i < freshSlotTasks); i++)
         {
-            return durations;
+            // A fresh slot's first task also runs the stage's first: it pays the larger of the two.
+            var excess = i < freshSlotTasks ? Math.Max(slotExcessMs, stageExcessMs) : stageExcessMs;
+            if (excess > 0)
+            {
+                restored = ReferenceEquals(restored, durations) ? (int[])durations.Clone() : restored;
+                restored[i] = Add(restored[i], excess);
+            }
         }
 
-        var cold = (int[])durations.Clone();
-        for (var i = 0; i < Math.Min(count, cold.Length); i++)
-        {
-            cold[i] = Add(cold[i], excessMs);
-        }
-
-        return cold;
+        return restored;
     }
 
     private static int Add(int duration, int excessMs) => (int)Math.Min(int.MaxValue, (long)duration + excessMs);

@@ -31,7 +31,7 @@ internal static class TaskRescaling
             var warm = s.WarmDurationsMs ?? s.TaskDurationsMs;
             var (durations, fixedParts) = NetworkRescaled(s, CacheRescaling.Durations(plan, s, warm, capacityRatio), s.WarmFixedMs ?? s.TaskFixedMs, shape.NetworkPerExecutorRatio);
             var spread = Spread(durations, fixedParts, counts[i]);
-            return s.WarmDurationsMs is null ? spread : ColdStarts.AddToFirst(spread, coldTasks[i], plan.ColdStartExcessMs);
+            return s.WarmDurationsMs is null ? spread : ColdStarts.Restore(spread, Math.Min(counts[i], shape.Slots), coldTasks[i], plan.ColdStartExcessMs, s.StageWarmUpMs);
         }).ToArray();
     }
 

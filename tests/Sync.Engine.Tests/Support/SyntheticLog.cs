@@ -84,13 +84,17 @@ public sealed class SyntheticLog
     }
 
     /// <summary>A stage whose tasks ran on the given executors at the given locality levels (<c>PROCESS_LOCAL</c>, <c>ANY</c>, ...).</summary>
-    public SyntheticLog PlacedStage(int stageId, long submittedMs, long completedMs, params (long From, long To, string Executor, string Locality)[] tasks)
+    public SyntheticLog PlacedStage(int stageId, long submittedMs, long completedMs, params (long From, long To, string Executor, string Locality)[] tasks) =>
+        PlacedStage(stageId, submittedMs, completedMs, tasks.Select(t => (t.From, t.To, t.Executor, t.Locality, 0L)).ToArray());
+
+    /// <summary>A stage as <see cref="PlacedStage(int, long, long, ValueTuple{long, long, string, string}[])"/>, each task with its <c>Executor Deserialize Time</c>.</summary>
+    public SyntheticLog PlacedStage(int stageId, long submittedMs, long completedMs, params (long From, long To, string Executor, string Locality, long DeserializeMs)[] tasks)
     {
         Line($$$"""{"Event":"SparkListenerStageSubmitted","Stage Info":{"Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Stage Name":"stage {{{stageId}}}","Number of Tasks":{{{tasks.Length}}},"RDD Info":[],"Parent IDs":[],"Submission Time":{{{Epoch + submittedMs}}}},"Properties":{} }""");
         for (var i = 0; i < tasks.Length; i++)
         {
-            var (from, to, executor, locality) = tasks[i];
-            Line($$$"""{"Event":"SparkListenerTaskEnd","Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Task Type":"ResultTask","Task End Reason":{"Reason":"Success"},"Task Info":{"Task ID":{{{_taskId++}}},"Index":{{{i}}},"Attempt":0,"Launch Time":{{{Epoch + from}}},"Executor ID":"{{{executor}}}","Host":"host-{{{executor}}}","Locality":"{{{locality}}}","Speculative":false,"Getting Result Time":0,"Finish Time":{{{Epoch + to}}},"Failed":false,"Killed":false,"Accumulables":[]},"Task Metrics":{"Executor Run Time":{{{to - from}}} } }""");
+            var (from, to, executor, locality, deserialize) = tasks[i];
+            Line($$$"""{"Event":"SparkListenerTaskEnd","Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Task Type":"ResultTask","Task End Reason":{"Reason":"Success"},"Task Info":{"Task ID":{{{_taskId++}}},"Index":{{{i}}},"Attempt":0,"Launch Time":{{{Epoch + from}}},"Executor ID":"{{{executor}}}","Host":"host-{{{executor}}}","Locality":"{{{locality}}}","Speculative":false,"Getting Result Time":0,"Finish Time":{{{Epoch + to}}},"Failed":false,"Killed":false,"Accumulables":[]},"Task Metrics":{"Executor Deserialize Time":{{{deserialize}}},"Executor Run Time":{{{to - from - deserialize}}} } }""");
         }
 
         Line($$$"""{"Event":"SparkListenerStageCompleted","Stage Info":{"Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Stage Name":"stage {{{stageId}}}","Number of Tasks":{{{tasks.Length}}},"RDD Info":[],"Parent IDs":[],"Submission Time":{{{Epoch + submittedMs}}},"Completion Time":{{{Epoch + completedMs}}} } }""");
