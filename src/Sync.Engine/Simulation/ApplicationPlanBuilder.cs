@@ -5,6 +5,10 @@ namespace Sync.Engine.Simulation;
 /// <summary>Builds an <see cref="ApplicationPlan"/> from a <see cref="SparkApplication"/>.</summary>
 internal static class ApplicationPlanBuilder
 {
+    /// <summary>What the plan needs of one finished task, its times clamped to the application's.</summary>
+    private readonly record struct ObservedTask(
+        long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor, int Deserialize);
+
     public static ApplicationPlan Build(SparkApplication app)
     {
         var start = app.Info.StartTimeMs;
@@ -15,7 +19,7 @@ internal static class ApplicationPlanBuilder
         }
 
         // One pass over the tasks: durations per stage attempt, and each executor's first launch and last finish.
-        var tasks = new Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor, int Deserialize)>>();
+        var tasks = new Dictionary<(int, int), List<ObservedTask>>();
         var executorSpans = Enumerable.Repeat((FirstLaunch: long.MaxValue, LastFinish: long.MinValue), app.Tasks.ExecutorIds.Count).ToArray();
         foreach (var chunk in app.Tasks.Chunks)
         {
@@ -34,7 +38,7 @@ internal static class ApplicationPlanBuilder
                 var finish = Math.Clamp(t.FinishTimeMs, launch, app.EndTimeMs);
                 var scalable = Math.Max(0, t.ExecutorRunTimeMs - t.ShuffleFetchWaitTimeMs);
                 var fixedPart = (int)Math.Clamp(finish - launch - scalable, 0, finish - launch);
-                list.Add((launch, finish, fixedPart, Math.Clamp(t.ShuffleFetchWaitTimeMs, 0, fixedPart), t.InputSource, t.Locality, t.ExecutorIndex, t.ExecutorDeserializeTimeMs));
+                list.Add(new ObservedTask(launch, finish, fixedPart, Math.Clamp(t.ShuffleFetchWaitTimeMs, 0, fixedPart), t.InputSource, t.Locality, t.ExecutorIndex, t.ExecutorDeserializeTimeMs));
             }
         }
 
@@ -54,7 +58,7 @@ internal static class ApplicationPlanBuilder
 
         var localityWait = LocalityWait.From(app.SparkProperties);
         var stages = new List<PlanStage>();
-        var stageTasks = new List<List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor, int Deserialize)>>();
+        var stageTasks = new List<List<ObservedTask>>();
         var stageObserved = new List<(long Submit, long LastFinish, long Complete)>();
         foreach (var ((stageId, attemptId), list) in tasks.OrderBy(t => t.Value.Min(x => x.Launch)))
         {
@@ -213,7 +217,7 @@ internal static class ApplicationPlanBuilder
 
     /// <summary>Finds each slot's first task and the cold-start excess (<see cref="ColdStarts"/>), and gives the stages their warm durations.</summary>
     private static int MarkColdStarts(
-        SparkApplication app, List<PlanStage> stages, List<List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor, int Deserialize)>> stageTasks)
+        SparkApplication app, List<PlanStage> stages, List<List<ObservedTask>> stageTasks)
     {
         var coresById = app.Executors.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(e => e.Cores), StringComparer.Ordinal);
         var slots = app.Tasks.ExecutorIds
@@ -318,7 +322,7 @@ internal static class ApplicationPlanBuilder
 
     /// <summary>Executor arrivals (offset from start, cores) of the executors that ran tasks; the driver only in local mode.</summary>
     private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ObservedExecutors(
-        SparkApplication app, long start, Dictionary<(int, int), List<(long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor, int Deserialize)>> tasks,
+        SparkApplication app, long start, Dictionary<(int, int), List<ObservedTask>> tasks,
         Dictionary<string, (long FirstLaunch, long LastFinish)> spans)
     {
         var workers = app.Executors.Where(e => !e.IsDriver && e.Cores > 0).ToList();
