@@ -48,6 +48,9 @@ internal sealed class PlanStage
     /// <summary>The fixed parts matching <see cref="WarmDurationsMs"/>.</summary>
     public int[]? WarmFixedMs;
 
+    /// <summary>Per task, its JVM GC time; <see langword="null"/> when no task collected.</summary>
+    public int[]? TaskGcMs;
+
     /// <summary>Per task, the shuffle fetch wait within its fixed part (time blocked on the network); <see langword="null"/> when none waited.</summary>
     public int[]? TaskFetchWaitMs;
     public long SubmitDelayMs;

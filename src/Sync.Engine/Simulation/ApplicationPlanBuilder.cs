@@ -7,7 +7,7 @@ internal static class ApplicationPlanBuilder
 {
     /// <summary>What the plan needs of one finished task, its times clamped to the application's.</summary>
     private readonly record struct ObservedTask(
-        long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor, int Deserialize);
+        long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor, int Deserialize, int Gc);
 
     public static ApplicationPlan Build(SparkApplication app)
     {
@@ -38,7 +38,7 @@ internal static class ApplicationPlanBuilder
                 var finish = Math.Clamp(t.FinishTimeMs, launch, app.EndTimeMs);
                 var scalable = Math.Max(0, t.ExecutorRunTimeMs - t.ShuffleFetchWaitTimeMs);
                 var fixedPart = (int)Math.Clamp(finish - launch - scalable, 0, finish - launch);
-                list.Add(new ObservedTask(launch, finish, fixedPart, Math.Clamp(t.ShuffleFetchWaitTimeMs, 0, fixedPart), t.InputSource, t.Locality, t.ExecutorIndex, t.ExecutorDeserializeTimeMs));
+                list.Add(new ObservedTask(launch, finish, fixedPart, Math.Clamp(t.ShuffleFetchWaitTimeMs, 0, fixedPart), t.InputSource, t.Locality, t.ExecutorIndex, t.ExecutorDeserializeTimeMs, t.JvmGcTimeMs));
             }
         }
 
@@ -85,6 +85,7 @@ internal static class ApplicationPlanBuilder
                 Job = job,
                 TaskDurationsMs = list.Select(x => (int)Math.Min(int.MaxValue, x.Finish - x.Launch)).ToArray(),
                 TaskFixedMs = list.Select(x => x.Fixed).ToArray(),
+                TaskGcMs = list.Any(x => x.Gc > 0) ? list.Select(x => Math.Clamp(x.Gc, 0, (int)Math.Min(int.MaxValue, x.Finish - x.Launch))).ToArray() : null,
                 TaskFetchWaitMs = list.Any(x => x.FetchWait > 0) ? list.Select(x => x.FetchWait).ToArray() : null,
                 CacheHits = list.Any(x => IsCacheRead(x.Source)) ? list.Select(x => IsCacheRead(x.Source)).ToArray() : null,
                 ReadsInput = list.Any(x => x.Source == TaskInputSource.Hadoop),

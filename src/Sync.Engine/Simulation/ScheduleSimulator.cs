@@ -9,13 +9,14 @@ namespace Sync.Engine.Simulation;
 /// Spark's default scheduler does. Task durations are the measured ones; a shuffle stage whose task count follows
 /// <c>spark.default.parallelism</c> (total cores when unset) or <c>spark.sql.shuffle.partitions</c> gets the target's
 /// count, its measured work spread over the new tasks (<see cref="ClusterShape"/>). A stage's less local last tasks wait
-/// for its locality level to relax as they did (<see cref="LocalityWait"/>), and each fresh slot's first task carries
-/// the executors' warm-up (<see cref="ColdStarts"/>).
+/// for its locality level to relax as they did (<see cref="LocalityWait"/>), each fresh slot's first task carries
+/// the executors' warm-up (<see cref="ColdStarts"/>), and GC time follows the heap pressure of cached data
+/// (<see cref="GcRescaling"/>).
 /// </summary>
 /// <remarks>
 /// Not modelled yet (the prediction says so where it matters): executor loss, speculation beyond what was observed,
-/// resources the whole cluster shares (storage and network bandwidth), and how task durations themselves change with
-/// memory (spill, GC) or instance type.
+/// resources the whole cluster shares (storage and network bandwidth), spill, and how task durations change with the
+/// instance type's CPU.
 /// </remarks>
 public sealed class ScheduleSimulator
 {

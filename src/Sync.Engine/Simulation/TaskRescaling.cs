@@ -5,8 +5,8 @@ namespace Sync.Engine.Simulation;
 /// setting gets the target's count, and its measured work is spread over the new tasks, keeping the order and the
 /// shape of the duration distribution: task k of m takes observed task ⌊k·n/m⌋'s fixed part (launch overhead and
 /// shuffle fetch wait, which do not shrink with less data per task) plus the rest of its duration times n/m. Before
-/// that, cached data is carried to the target's memory (<see cref="CacheRescaling"/>) and fetch waits to its network
-/// (<see cref="NetworkRescaled"/>).
+/// that, GC time follows the target's heap pressure (<see cref="GcRescaling"/>), cached data is carried to the target's
+/// memory (<see cref="CacheRescaling"/>) and fetch waits to its network (<see cref="NetworkRescaled"/>).
 /// </summary>
 internal static class TaskRescaling
 {
@@ -15,6 +15,7 @@ internal static class TaskRescaling
         var defaultParallelism = shape.DefaultParallelism ?? (plan.DefaultParallelismSet ? plan.ObservedDefaultParallelism : Math.Max(2, shape.TotalCores));
         var shufflePartitions = shape.ShufflePartitions ?? plan.ObservedShufflePartitions;
         var capacityRatio = CapacityRatio(plan, shape);
+        var gcFactor = GcRescaling.Factor(plan, shape);
         var counts = plan.Stages.Select(s =>
         {
             var units = s.PartitionedBy switch
@@ -28,7 +29,7 @@ internal static class TaskRescaling
         var coldTasks = ColdStarts.ColdTasksPerStage(counts, plan.Stages.Select(s => s.RanLocal).ToArray(), shape.Executors, shape.SlotsPerExecutor);
         return plan.Stages.Select((s, i) =>
         {
-            var warm = s.WarmDurationsMs ?? s.TaskDurationsMs;
+            var warm = GcRescaling.Durations(s.WarmDurationsMs ?? s.TaskDurationsMs, s.TaskGcMs, gcFactor);
             var (durations, fixedParts) = NetworkRescaled(s, CacheRescaling.Durations(plan, s, warm, capacityRatio), s.WarmFixedMs ?? s.TaskFixedMs, shape.NetworkPerExecutorRatio);
             var spread = Spread(durations, fixedParts, counts[i]);
             return s.WarmDurationsMs is null ? spread : ColdStarts.Restore(spread, Math.Min(counts[i], shape.Slots), coldTasks[i], plan.ColdStartExcessMs, s.StageWarmUpMs);
