@@ -52,10 +52,11 @@ catalog = {
         {"what": "baseline network bandwidth (Mbit/s)", "source": "aws/karpenter-provider-aws pkg/providers/instancetype/zz_generated.bandwidth.go", "commit": prices["commit"], "license": "Apache-2.0"},
         {"what": "vCPU and memory", "source": "NVIDIA/spark-rapids-tools user_tools/src/spark_rapids_pytools/resources/emr-instance-catalog.json", "license": "Apache-2.0"},
         {"what": "Databricks on AWS, Premium, Jobs Compute: DBU per hour and USD per DBU (2023 list prices)", "source": "NVIDIA/spark-rapids-tools databricks-premium-catalog.json at 2eef9043aa0b5b9e19640e8f8e0283ee89b708d5", "license": "Apache-2.0"},
+        {"what": "Databricks on AWS, Jobs Compute with Photon: USD per DBU (jobsComputePhoton), estimated", "source": "estimated at twice the Jobs Compute rate, the ratio third-party cost analyses report as typical for Photon on classic jobs compute (up to about 2.9x for some instance types); no Databricks Photon price list is in ../shared/data. Replace with the account's rate (a catalog file, or the --catalog option)."},
         {"what": "EMR per-instance-hour charge, us-east-1", "source": "published points m5.xlarge 0.048 and r5.2xlarge 0.126 USD/h; other types estimated at 25 % of the EC2 on-demand price (emrEstimated: true)"},
         {"what": "EBS storage prices, us-east-1", "source": "published list price, us-east-1: 0.08 USD per GB-month"},
     ],
-    "databricksUsdPerDbu": {"jobsCompute": dbx["RatePerHour"]},
+    "databricksUsdPerDbu": {"jobsCompute": dbx["RatePerHour"], "jobsComputePhoton": round(2 * dbx["RatePerHour"], 6)},
     "ebsUsdPerGbMonth": {"us-east-1": {"gp3": 0.08, "gp2": 0.10}},
     "instances": instances,
 }

@@ -30,6 +30,12 @@ public sealed class InstanceCatalog
     /// <summary>USD per DBU on Databricks jobs compute.</summary>
     public double DatabricksUsdPerDbu => Document.DatabricksUsdPerDbu.GetValueOrDefault("jobsCompute");
 
+    /// <summary>
+    /// USD per DBU on Databricks jobs compute with Photon (<c>jobsComputePhoton</c>; the built-in catalog's is an
+    /// estimate, its source says so), or <see langword="null"/> when the catalog has none.
+    /// </summary>
+    public double? DatabricksPhotonUsdPerDbu => Document.DatabricksUsdPerDbu.TryGetValue("jobsComputePhoton", out var rate) ? rate : null;
+
     internal CatalogDocument Document { get; }
 
     /// <summary>The catalog shipped with the engine.</summary>

@@ -5,7 +5,8 @@ namespace Sync.Engine.Costs;
 
 /// <summary>
 /// Cost of a run = every node's billed time (request to termination, so provisioning and bootstrap are included as
-/// observed) × (instance price + EMR charge or Databricks DBUs × USD per DBU) + EBS volumes for the same time.
+/// observed) × (instance price + EMR charge or Databricks DBUs × USD per DBU, at the Photon rate when Photon was on)
+/// + EBS volumes for the same time.
 /// Billing is per second with a one-minute minimum, as EC2, EMR and Databricks bill Linux instances.
 /// </summary>
 public sealed class CostModel(InstanceCatalog catalog)
@@ -53,7 +54,7 @@ public sealed class CostModel(InstanceCatalog catalog)
             {
                 var dbu = instance.DatabricksDbuPerHour
                           ?? throw new KeyNotFoundException($"The instance catalog of {catalog.Date} has no Databricks DBU rate for '{group.InstanceType}'.");
-                platform += nodeHours * dbu * catalog.DatabricksUsdPerDbu;
+                platform += nodeHours * dbu * DatabricksUsdPerDbu(report.Photon, notes);
             }
 
             foreach (var volume in group.Ebs ?? [])
@@ -65,5 +66,23 @@ public sealed class CostModel(InstanceCatalog catalog)
         }
 
         return new RunCost(ec2 + platform + ebs, ec2, platform, ebs, hours, notes.Distinct().ToArray());
+    }
+
+    /// <summary>The rate of jobs compute, with Photon when it was on (noting where the catalog's rate comes from).</summary>
+    private double DatabricksUsdPerDbu(bool photon, List<string> notes)
+    {
+        if (!photon)
+        {
+            return catalog.DatabricksUsdPerDbu;
+        }
+
+        if (catalog.DatabricksPhotonUsdPerDbu is { } rate)
+        {
+            notes.Add($"Photon DBUs are priced at the catalog's Photon jobs-compute rate ({rate:0.###} USD/DBU; see its sources for where it comes from).");
+            return rate;
+        }
+
+        notes.Add($"The instance catalog of {catalog.Date} has no Photon rate: Photon DBUs are priced at the jobs-compute rate, which understates them.");
+        return catalog.DatabricksUsdPerDbu;
     }
 }

@@ -56,6 +56,37 @@ public class CostModelTests
     }
 
     [Fact]
+    public void PhotonDbusArePricedAtThePhotonRateAndSaySo()
+    {
+        var report = Sample("databricks-m5-4xlarge-4-workers.json");
+        var model = new CostModel(InstanceCatalog.BuiltIn);
+
+        var standard = model.Cost(report with { Photon = false });
+        var photon = model.Cost(report with { Photon = true });
+
+        Assert.Equal(0.30, InstanceCatalog.BuiltIn.DatabricksPhotonUsdPerDbu);
+        Assert.Equal(2 * standard.PlatformUsd, photon.PlatformUsd, 9);
+        Assert.Equal(standard.Ec2Usd, photon.Ec2Usd, 9);
+        Assert.Contains(photon.Notes, n => n.Contains("Photon jobs-compute rate (0.3 USD/DBU"));
+    }
+
+    [Fact]
+    public void ACatalogWithoutAPhotonRateSaysTheCostIsUnderstated()
+    {
+        using var directory = new TempDirectory();
+        var path = System.IO.Path.Combine(directory.Path, "catalog.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(TestPaths.RepoRoot, "catalog", "aws-instances.json")))!;
+        json["databricksUsdPerDbu"]!.AsObject().Remove("jobsComputePhoton");
+        File.WriteAllText(path, json.ToJsonString());
+        var report = Sample("databricks-m5-4xlarge-4-workers.json") with { Photon = true };
+
+        var cost = new CostModel(InstanceCatalog.Load(path)).Cost(report);
+
+        Assert.Equal(new CostModel(InstanceCatalog.BuiltIn).Cost(report with { Photon = false }).PlatformUsd, cost.PlatformUsd, 9);
+        Assert.Contains(cost.Notes, n => n.Contains("no Photon rate") && n.Contains("understates"));
+    }
+
+    [Fact]
     public void BillingHasAOneMinuteMinimum()
     {
         var report = Sample("emr-m5xlarge-1-master-4-core.json");
