@@ -42,6 +42,9 @@ internal sealed class PlanStage
     /// <summary>What the stage's first task on a slot spends deserialising beyond a warm task (the median over them, <see cref="Simulation.ColdStarts"/>).</summary>
     public int StageWarmUpMs;
 
+    /// <summary>What this stage's first task on a fresh slot took beyond a warm one, when the stage shows it (else the application's <see cref="ApplicationPlan.ColdStartExcessMs"/>).</summary>
+    public int? SlotWarmUpMs;
+
     /// <summary>The durations with the first tasks' excesses taken off (<see cref="Simulation.ColdStarts"/>); <see langword="null"/> when there is none.</summary>
     public int[]? WarmDurationsMs;
 

@@ -7,7 +7,7 @@ internal static class ApplicationPlanBuilder
 {
     /// <summary>What the plan needs of one finished task, its times clamped to the application's.</summary>
     private readonly record struct ObservedTask(
-        long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor, int Deserialize, int Gc);
+        long Launch, long Finish, int Fixed, int FetchWait, TaskInputSource Source, TaskLocality Locality, int Executor, int Deserialize, int Gc, long BytesRead);
 
     public static ApplicationPlan Build(SparkApplication app)
     {
@@ -38,7 +38,7 @@ internal static class ApplicationPlanBuilder
                 var finish = Math.Clamp(t.FinishTimeMs, launch, app.EndTimeMs);
                 var scalable = Math.Max(0, t.ExecutorRunTimeMs - t.ShuffleFetchWaitTimeMs);
                 var fixedPart = (int)Math.Clamp(finish - launch - scalable, 0, finish - launch);
-                list.Add(new ObservedTask(launch, finish, fixedPart, Math.Clamp(t.ShuffleFetchWaitTimeMs, 0, fixedPart), t.InputSource, t.Locality, t.ExecutorIndex, t.ExecutorDeserializeTimeMs, t.JvmGcTimeMs));
+                list.Add(new ObservedTask(launch, finish, fixedPart, Math.Clamp(t.ShuffleFetchWaitTimeMs, 0, fixedPart), t.InputSource, t.Locality, t.ExecutorIndex, t.ExecutorDeserializeTimeMs, t.JvmGcTimeMs, t.InputBytes + t.ShuffleBytesRead));
             }
         }
 
@@ -228,8 +228,20 @@ internal static class ApplicationPlanBuilder
         var starts = ColdStarts.Mark(launches, stages.Select(s => s.TaskDurationsMs.Length).ToArray(), e => e < slots.Length ? slots[e] : 1);
         var deserializeExcess = ColdStarts.DeserializeExcesses(stageTasks.Select(l => l.Select(t => t.Deserialize).ToArray()).ToList(), starts);
         var slotExcess = ColdStarts.MedianExcessMs(deserializeExcess, starts, TaskStart.FirstOnSlot);
+        var durationExcess = ColdStarts.DurationExcesses(stages.Select(s => s.TaskDurationsMs).ToList(), stageTasks.Select(l => l.Select(t => t.BytesRead).ToArray()).ToList(), starts);
         for (var s = 0; s < stages.Count; s++)
         {
+            var measured = durationExcess[s].Where((_, i) => starts[s][i] == TaskStart.FirstOnSlot).ToArray();
+            if (measured.Length > 0 && starts[s].Contains(TaskStart.Warm))
+            {
+                for (var i = 0; i < deserializeExcess[s].Length; i++)
+                {
+                    deserializeExcess[s][i] = Math.Max(deserializeExcess[s][i], durationExcess[s][i]);
+                }
+
+                stages[s].SlotWarmUpMs = ColdStarts.MedianExcessMs([deserializeExcess[s]], [starts[s]], TaskStart.FirstOnSlot);
+            }
+
             stages[s].StageWarmUpMs = ColdStarts.MedianExcessMs([deserializeExcess[s]], [starts[s]], TaskStart.FirstOfStageOnSlot);
             if (ColdStarts.Warm(stages[s].TaskDurationsMs, stages[s].TaskFixedMs, deserializeExcess[s]) is var (durations, fixedParts))
             {

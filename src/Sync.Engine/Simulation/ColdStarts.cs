@@ -1,16 +1,18 @@
 namespace Sync.Engine.Simulation;
 
 /// <summary>
-/// First tasks are slow, at two levels, and their <c>Executor Deserialize Time</c> measures it. A slot's first task at
-/// all carries its executor's warm-up: the JVM loads the classes it deserialises (on the ground-truth runs about
-/// 1.5 s against 10 ms for later tasks). A stage's first task on each slot fetches and deserialises the stage's code
-/// (tens of ms). How many such tasks a run has
-/// depends on its slots, so replaying measured durations would carry the observed run's count to every target. The
-/// plan therefore keeps, next to the measured durations, "warm" ones with each first task's deserialisation excess
-/// taken off it (<see cref="DeserializeExcesses"/>, <see cref="PlanStage.WarmDurationsMs"/>); a prediction gives the
-/// application's median excess of a slot's first task back to as many tasks as start on fresh slots of the target
-/// (<see cref="ColdTasksPerStage"/>) and the stage's median excess to the rest of its first wave
-/// (<see cref="Restore"/>). Reconstruction replays the measured durations.
+/// First tasks are slow, at two levels. A slot's first task at all carries its executor's warm-up: the JVM loads the
+/// classes it deserialises and compiles the stage's code (on the ground-truth runs 5 s against 0.2 to 4 s for later
+/// tasks of the same stage, 1.5 to 1.9 s of it in <c>Executor Deserialize Time</c>). A stage's first task on each slot
+/// fetches and deserialises the stage's code (tens of ms of deserialisation). How many such tasks a run has depends on
+/// its slots, so replaying measured durations would carry the observed run's count to every target. The plan therefore
+/// keeps, next to the measured durations, "warm" ones with each first task's excess taken off it
+/// (<see cref="PlanStage.WarmDurationsMs"/>): its deserialisation excess (<see cref="DeserializeExcesses"/>), or, for a
+/// slot's first task in a stage that also ran warm tasks, its excess over them if larger
+/// (<see cref="DurationExcesses"/>). A prediction gives each stage's median excess back: a slot's first-task excess
+/// (the stage's own, else the application's median deserialisation excess) to as many tasks as start on fresh slots of
+/// the target (<see cref="ColdTasksPerStage"/>), and the stage-first deserialisation excess to the rest of its first
+/// wave (<see cref="Restore"/>). Reconstruction replays the measured durations.
 /// </summary>
 internal static class ColdStarts
 {
@@ -56,6 +58,40 @@ internal static class ColdStarts
         var warm = deserializeMs.SelectMany((d, s) => d.Where((_, i) => starts[s][i] == TaskStart.Warm)).Order().ToArray();
         var baseline = warm.Length > 0 ? warm[warm.Length / 2] : deserializeMs.SelectMany(d => d).DefaultIfEmpty(0).Min();
         return deserializeMs.Select((d, s) => d.Select((ms, i) => starts[s][i] != TaskStart.Warm ? Math.Max(0, ms - baseline) : 0).ToArray()).ToArray();
+    }
+
+    /// <summary>
+    /// Each slot's first task's excess over a warm task of the same stage reading as much (the stage's median warm
+    /// time per byte read times its bytes, or its median warm duration when bytes are not known): what deserialising
+    /// and compiling the stage's code on a fresh JVM took. 0 for other tasks and in stages without warm tasks.
+    /// </summary>
+    public static int[][] DurationExcesses(IReadOnlyList<int[]> durations, IReadOnlyList<long[]> bytesRead, IReadOnlyList<TaskStart[]> starts)
+    {
+        var excesses = new int[durations.Count][];
+        for (var s = 0; s < durations.Count; s++)
+        {
+            var d = durations[s];
+            excesses[s] = new int[d.Length];
+            var warm = Enumerable.Range(0, d.Length).Where(i => starts[s][i] == TaskStart.Warm).ToArray();
+            if (warm.Length == 0)
+            {
+                continue;
+            }
+
+            var byBytes = warm.All(i => bytesRead[s][i] > 0);
+            var rate = byBytes ? warm.Select(i => d[i] / (double)bytesRead[s][i]).Order().ElementAt(warm.Length / 2) : 0;
+            var median = warm.Select(i => d[i]).Order().ElementAt(warm.Length / 2);
+            for (var i = 0; i < d.Length; i++)
+            {
+                if (starts[s][i] == TaskStart.FirstOnSlot)
+                {
+                    var expected = byBytes && bytesRead[s][i] > 0 ? rate * bytesRead[s][i] : median;
+                    excesses[s][i] = (int)Math.Clamp(d[i] - expected, 0, d[i]);
+                }
+            }
+        }
+
+        return excesses;
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ internal static class TaskRescaling
             var warm = GcRescaling.Durations(s.WarmDurationsMs ?? s.TaskDurationsMs, s.TaskGcMs, gcFactor);
             var (durations, fixedParts) = NetworkRescaled(s, CacheRescaling.Durations(plan, s, warm, capacityRatio), s.WarmFixedMs ?? s.TaskFixedMs, shape.NetworkPerExecutorRatio);
             var spread = Spread(durations, fixedParts, counts[i]);
-            return s.WarmDurationsMs is null ? spread : ColdStarts.Restore(spread, Math.Min(counts[i], shape.Slots), coldTasks[i], plan.ColdStartExcessMs, s.StageWarmUpMs);
+            return s.WarmDurationsMs is null ? spread : ColdStarts.Restore(spread, Math.Min(counts[i], shape.Slots), coldTasks[i], s.SlotWarmUpMs ?? plan.ColdStartExcessMs, s.StageWarmUpMs);
         }).ToArray();
     }
 
