@@ -119,9 +119,9 @@ public sealed class Recommender(InstanceCatalog catalog)
             foreach (var layout in Layouts(type, observedType, observedLayout, databricks))
             {
                 var observedLayoutHere = type.Type == observedType.Type && layout == observedLayout;
-                // Executor memory matters to the simulation only through cached data; without it, shapes that differ
-                // only in memory are one simulation.
-                var storage = !observedLayoutHere && simulator.ReadsCachedData && simulator.ObservedStorageBytesPerExecutor is { } s
+                // Executor memory matters to the simulation only through cached data (hits, and GC under its pressure);
+                // without it, shapes that differ only in memory are one simulation.
+                var storage = !observedLayoutHere && simulator.MemoryMatters && simulator.ObservedStorageBytesPerExecutor is { } s
                     ? (long?)Math.Round(s * layout.NodeMemoryMiBPerExecutor / observedMemoryPerExecutor)
                     : null;
                 var network = observedLayoutHere || !simulator.WaitsOnShuffleFetch ? 1 : NetworkRatio(type, layout, observedType, observedLayout);

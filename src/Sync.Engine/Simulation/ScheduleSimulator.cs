@@ -39,6 +39,12 @@ public sealed class ScheduleSimulator
     /// <summary>Whether some task read cached data, so that executor memory changes predictions (<see cref="ClusterShape.StorageBytesPerExecutor"/>).</summary>
     public bool ReadsCachedData => _plan.ReadsCachedData;
 
+    /// <summary>
+    /// Whether executor memory changes predictions: some task read cached data (<see cref="ReadsCachedData"/>), or the
+    /// run cached data and the log says how much storage memory held it (GC time follows that pressure, <see cref="GcRescaling"/>).
+    /// </summary>
+    public bool MemoryMatters => _plan.ReadsCachedData || (_plan.PeakCachedBytes > 0 && _plan.StorageBytesPerExecutor is not null);
+
     /// <summary>Whether some task waited on shuffle fetches, so that network bandwidth changes predictions (<see cref="ClusterShape.NetworkPerExecutorRatio"/>).</summary>
     public bool WaitsOnShuffleFetch => _plan.WaitsOnShuffleFetch;
 
