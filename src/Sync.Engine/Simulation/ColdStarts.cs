@@ -27,16 +27,18 @@ internal static class ColdStarts
     public static TaskStart[][] Mark(List<(long Launch, int Stage, int Task, int Executor)> launches, int[] stageSizes, Func<int, int> slotsOfExecutor)
     {
         var starts = stageSizes.Select(n => new TaskStart[n]).ToArray();
+        var ordered = launches.ToArray();
+        Array.Sort(ordered, static (a, b) => a.Launch != b.Launch ? a.Launch.CompareTo(b.Launch) : a.Stage != b.Stage ? a.Stage.CompareTo(b.Stage) : a.Task.CompareTo(b.Task));
         var onExecutor = new Dictionary<int, int>();
         var ofStageOnExecutor = new Dictionary<(int, int), int>();
-        foreach (var (_, stage, task, executor) in launches.OrderBy(l => l.Launch).ThenBy(l => l.Stage).ThenBy(l => l.Task))
+        foreach (var (_, stage, task, executor) in ordered)
         {
             var slots = slotsOfExecutor(executor);
-            var all = onExecutor.GetValueOrDefault(executor);
-            var ofStage = ofStageOnExecutor.GetValueOrDefault((stage, executor));
+            ref var all = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(onExecutor, executor, out _);
+            ref var ofStage = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ofStageOnExecutor, (stage, executor), out _);
             starts[stage][task] = all < slots ? TaskStart.FirstOnSlot : ofStage < slots ? TaskStart.FirstOfStageOnSlot : TaskStart.Warm;
-            onExecutor[executor] = all + 1;
-            ofStageOnExecutor[(stage, executor)] = ofStage + 1;
+            all++;
+            ofStage++;
         }
 
         return starts;
