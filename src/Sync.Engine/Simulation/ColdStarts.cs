@@ -12,7 +12,7 @@ namespace Sync.Engine.Simulation;
 /// (<see cref="DurationExcesses"/>). A prediction gives each stage's median excess back: a slot's first-task excess
 /// (the stage's own, else the application's median deserialisation excess) to as many tasks as start on fresh slots of
 /// the target (<see cref="ColdTasksPerStage"/>), and the stage-first deserialisation excess to the rest of its first
-/// wave (<see cref="Restore"/>). Reconstruction replays the measured durations.
+/// wave (<see cref="WarmUpCharge"/>). Reconstruction replays the measured durations.
 /// </summary>
 internal static class ColdStarts
 {
@@ -155,28 +155,4 @@ internal static class ColdStarts
 
         return cold;
     }
-
-    /// <summary>
-    /// Gives a stage's warm durations (in launch order) back their first tasks' excesses on the target: the slot
-    /// warm-up to its first <paramref name="freshSlotTasks"/> tasks, and the stage's deserialisation excess to the rest
-    /// of its first wave (<paramref name="firstWave"/> tasks, one per slot it fills).
-    /// </summary>
-    public static int[] Restore(int[] durations, int firstWave, int freshSlotTasks, int slotExcessMs, int stageExcessMs)
-    {
-        var restored = durations;
-        for (var i = 0; i < durations.Length && (i < firstWave || i < freshSlotTasks); i++)
-        {
-            // A fresh slot's first task also runs the stage's first: it pays the larger of the two.
-            var excess = i < freshSlotTasks ? Math.Max(slotExcessMs, stageExcessMs) : stageExcessMs;
-            if (excess > 0)
-            {
-                restored = ReferenceEquals(restored, durations) ? (int[])durations.Clone() : restored;
-                restored[i] = Add(restored[i], excess);
-            }
-        }
-
-        return restored;
-    }
-
-    private static int Add(int duration, int excessMs) => (int)Math.Min(int.MaxValue, (long)duration + excessMs);
 }

@@ -67,7 +67,7 @@ public sealed class ScheduleSimulator
         ArgumentOutOfRangeException.ThrowIfLessThan(shape.Executors, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(shape.CoresPerExecutor, 1);
         var observed = _plan.ObservedExecutors;
-        var result = Run(shape, Arrivals(shape), TaskRescaling.Durations(_plan, shape));
+        var result = Run(shape, Arrivals(shape), TaskRescaling.Durations(_plan, shape), TaskRescaling.WarmUp(_plan, shape));
         if (observed.Count > 0 && shape.Executors > 4 * observed.Count)
         {
             result = result with { Warnings = [.. result.Warnings, $"{shape.Executors} executors is more than 4x the {observed.Count} observed: task durations are extrapolated unchanged."] };
@@ -97,6 +97,7 @@ public sealed class ScheduleSimulator
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 3);
         var arrivals = Arrivals(shape);
         var baseline = TaskRescaling.Durations(_plan, shape);
+        var warmUp = TaskRescaling.WarmUp(_plan, shape);
         var capacity = TaskRescaling.CapacityRatio(_plan, shape);
         var random = new Random(seed);
         var walls = new long[samples];
@@ -113,13 +114,13 @@ public sealed class ScheduleSimulator
                 }
             }
 
-            walls[i] = new SimulationRun(_plan, arrivals, resampled, capacity).Execute().WallTimeMs;
+            walls[i] = new SimulationRun(_plan, arrivals, resampled, capacity, warmUp).Execute().WallTimeMs;
         }
 
         // The resampled runs lose the measured launch order, so their level differs a little from the prediction's:
         // keep their relative spread around the prediction itself.
         Array.Sort(walls);
-        var point = new SimulationRun(_plan, arrivals, baseline, capacity).Execute().WallTimeMs;
+        var point = new SimulationRun(_plan, arrivals, baseline, capacity, warmUp).Execute().WallTimeMs;
         double median = Math.Max(1, NearestRank.Quantile(walls, 0.5));
         return new PredictionInterval(
             (long)Math.Round(point * (NearestRank.Quantile(walls, 0.1) / median)), point, (long)Math.Round(point * (NearestRank.Quantile(walls, 0.9) / median)), samples);
@@ -137,9 +138,9 @@ public sealed class ScheduleSimulator
 
     private int Slots(int cores) => Math.Max(1, cores / Math.Max(1, _plan.TaskCpus));
 
-    private SimulationResult Run(ClusterShape shape, List<ExecutorArrival> arrivals, int[][] durations)
+    private SimulationResult Run(ClusterShape shape, List<ExecutorArrival> arrivals, int[][] durations, WarmUpCharge[]? warmUp = null)
     {
-        var run = new SimulationRun(_plan, arrivals, durations, TaskRescaling.CapacityRatio(_plan, shape));
+        var run = new SimulationRun(_plan, arrivals, durations, TaskRescaling.CapacityRatio(_plan, shape), warmUp);
         var (wall, active) = run.Execute();
         return new SimulationResult(shape, wall, active, Math.Max(0, wall - active), durations.Sum(d => d.Length), _plan.Warnings);
     }

@@ -31,6 +31,7 @@ internal sealed class SimulationRun
     private readonly bool[] _jobSubmitted;
     private readonly int[] _localityTailStart;
     private readonly long[] _lastLaunch;
+    private readonly WarmUpCharge[]? _warmUp;
     private long _sequence;
     private long _now;
     private int _freeSlots;
@@ -43,8 +44,10 @@ internal sealed class SimulationRun
     /// <param name="arrivals">The executors.</param>
     /// <param name="durations">Task durations per plan stage (the measured ones, or rescaled to other partition counts).</param>
     /// <param name="capacityRatio">The target's memory for cached data over the observed run's (<see cref="TaskRescaling.CapacityRatio"/>).</param>
-    public SimulationRun(ApplicationPlan plan, List<ExecutorArrival> arrivals, int[][] durations, double capacityRatio = 1)
+    /// <param name="warmUp">What each stage's first tasks pay for starting cold (<see cref="TaskRescaling.WarmUp"/>); none when replaying measured durations.</param>
+    public SimulationRun(ApplicationPlan plan, List<ExecutorArrival> arrivals, int[][] durations, double capacityRatio = 1, WarmUpCharge[]? warmUp = null)
     {
+        _warmUp = warmUp;
         _plan = plan;
         _arrivals = arrivals;
         _durations = durations;
@@ -263,7 +266,7 @@ internal sealed class SimulationRun
                 _activeSince = _now;
             }
 
-            Schedule(_now + durations[task], EventKind.TaskFinished, stage);
+            Schedule(_now + durations[task] + (_warmUp is null ? 0 : _warmUp[stage].ExtraMs(task)), EventKind.TaskFinished, stage);
         }
     }
 

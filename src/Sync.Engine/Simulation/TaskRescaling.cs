@@ -6,17 +6,41 @@ namespace Sync.Engine.Simulation;
 /// shape of the duration distribution: task k of m takes observed task ⌊k·n/m⌋'s fixed part (launch overhead and
 /// shuffle fetch wait, which do not shrink with less data per task) plus the rest of its duration times n/m. Before
 /// that, GC time follows the target's heap pressure (<see cref="GcRescaling"/>), cached data is carried to the target's
-/// memory (<see cref="CacheRescaling"/>) and fetch waits to its network (<see cref="NetworkRescaled"/>).
+/// memory (<see cref="CacheRescaling"/>) and fetch waits to its network (<see cref="NetworkRescaled"/>). The durations are
+/// warm: the first tasks' cold-start excess is charged as the simulation launches them (<see cref="WarmUp"/>).
 /// </summary>
 internal static class TaskRescaling
 {
+    /// <summary>Warm task durations per plan stage on <paramref name="shape"/> (<see cref="WarmUp"/> gives the first tasks' excess).</summary>
     public static int[][] Durations(ApplicationPlan plan, ClusterShape shape)
+    {
+        var capacityRatio = CapacityRatio(plan, shape);
+        var gcFactor = GcRescaling.Factor(plan, shape);
+        var counts = TaskCounts(plan, shape);
+        return plan.Stages.Select((s, i) =>
+        {
+            var warm = GcRescaling.Durations(s.WarmDurationsMs ?? s.TaskDurationsMs, s.TaskGcMs, gcFactor);
+            var (durations, fixedParts) = NetworkRescaled(s, CacheRescaling.Durations(plan, s, warm, capacityRatio), s.WarmFixedMs ?? s.TaskFixedMs, shape.NetworkPerExecutorRatio);
+            return Spread(durations, fixedParts, counts[i]);
+        }).ToArray();
+    }
+
+    /// <summary>What each stage's first tasks pay for starting cold on <paramref name="shape"/> (<see cref="ColdStarts"/>).</summary>
+    public static WarmUpCharge[] WarmUp(ApplicationPlan plan, ClusterShape shape)
+    {
+        var counts = TaskCounts(plan, shape);
+        var fresh = ColdStarts.ColdTasksPerStage(counts, plan.Stages.Select(s => s.RanLocal).ToArray(), shape.Executors, shape.SlotsPerExecutor);
+        return plan.Stages.Select((s, i) => s.WarmDurationsMs is null
+            ? default
+            : new WarmUpCharge(fresh[i], Math.Min(counts[i], shape.Slots), s.SlotWarmUpMs ?? plan.ColdStartExcessMs, s.StageWarmUpMs)).ToArray();
+    }
+
+    /// <summary>Each stage's task count on <paramref name="shape"/>: a stage following a parallelism setting gets the target's.</summary>
+    private static int[] TaskCounts(ApplicationPlan plan, ClusterShape shape)
     {
         var defaultParallelism = shape.DefaultParallelism ?? (plan.DefaultParallelismSet ? plan.ObservedDefaultParallelism : Math.Max(2, shape.TotalCores));
         var shufflePartitions = shape.ShufflePartitions ?? plan.ObservedShufflePartitions;
-        var capacityRatio = CapacityRatio(plan, shape);
-        var gcFactor = GcRescaling.Factor(plan, shape);
-        var counts = plan.Stages.Select(s =>
+        return plan.Stages.Select(s =>
         {
             var units = s.PartitionedBy switch
             {
@@ -25,14 +49,6 @@ internal static class TaskRescaling
                 _ => 0,
             };
             return units == 0 ? s.TaskDurationsMs.Length : Math.Max(1, (int)Math.Round(units * s.TasksPerPartitionUnit));
-        }).ToArray();
-        var coldTasks = ColdStarts.ColdTasksPerStage(counts, plan.Stages.Select(s => s.RanLocal).ToArray(), shape.Executors, shape.SlotsPerExecutor);
-        return plan.Stages.Select((s, i) =>
-        {
-            var warm = GcRescaling.Durations(s.WarmDurationsMs ?? s.TaskDurationsMs, s.TaskGcMs, gcFactor);
-            var (durations, fixedParts) = NetworkRescaled(s, CacheRescaling.Durations(plan, s, warm, capacityRatio), s.WarmFixedMs ?? s.TaskFixedMs, shape.NetworkPerExecutorRatio);
-            var spread = Spread(durations, fixedParts, counts[i]);
-            return s.WarmDurationsMs is null ? spread : ColdStarts.Restore(spread, Math.Min(counts[i], shape.Slots), coldTasks[i], s.SlotWarmUpMs ?? plan.ColdStartExcessMs, s.StageWarmUpMs);
         }).ToArray();
     }
 
