@@ -169,6 +169,7 @@ internal static class ApplicationPlanBuilder
 
         var spansById = app.Tasks.ExecutorIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => executorSpans[p.i], StringComparer.Ordinal);
         var executorsForShape = ObservedExecutors(app, start, tasks, spansById);
+        AddLaunchWaits(app, start, stages, stageTasks, stageObserved.Select(o => o.Submit).ToList(), executorsForShape, localityWait);
         var totalCores = executorsForShape.Sum(e => e.Cores);
         var defaultParallelism = IntProperty(app, "spark.default.parallelism");
         var shufflePartitions = IntProperty(app, "spark.sql.shuffle.partitions") ?? 200;
@@ -214,6 +215,25 @@ internal static class ApplicationPlanBuilder
             DynamicAllocationMaxExecutors = DynamicAllocationMax(app, warnings),
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// Adds to each stage's submit delay what held its first launch with slots free: a locality wait at its head
+    /// (<see cref="LocalityWait.Head"/>) or an unexplained launch latency (<see cref="LaunchLatency"/>), the larger.
+    /// </summary>
+    private static void AddLaunchWaits(
+        SparkApplication app, long start, List<PlanStage> stages, List<List<ObservedTask>> stageTasks, List<long> submits,
+        List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> executors, LocalityWait localityWait)
+    {
+        var latency = new LaunchLatency(
+            stageTasks.SelectMany((list, s) => list.Select(t => (t.Launch, t.Finish, s))).ToList(),
+            executors.Select(e => (start + e.OffsetMs, e.RemovedOffsetMs is { } r ? start + r : long.MaxValue, Math.Max(1, e.Cores / Math.Max(1, app.TaskCpus)))).ToList());
+        for (var s = 0; s < stages.Count; s++)
+        {
+            var firstLaunch = stageTasks[s][0].Launch;
+            var head = localityWait.Head(stageTasks[s].Select(t => t.Locality).ToArray(), firstLaunch - submits[s]);
+            stages[s].SubmitDelayMs += Math.Max(head, latency.Of(s, submits[s], firstLaunch));
+        }
     }
 
     /// <summary>Finds each slot's first task and the cold-start excess (<see cref="ColdStarts"/>), and gives the stages their warm durations.</summary>
@@ -338,10 +358,24 @@ internal static class ApplicationPlanBuilder
         SparkApplication app, long start, Dictionary<(int, int), List<ObservedTask>> tasks,
         Dictionary<string, (long FirstLaunch, long LastFinish)> spans)
     {
-        var workers = app.Executors.Where(e => !e.IsDriver && e.Cores > 0).ToList();
+        // Executors that never ran a task took no part in the run (delay scheduling kept tasks off them, or they came
+        // too late): they are not part of its shape. In local mode the driver runs the tasks.
+        var withCores = app.Executors.Where(e => e.Cores > 0).ToList();
+        var workers = withCores.Where(e => !e.IsDriver && spans.ContainsKey(e.Id)).ToList();
         if (workers.Count == 0)
         {
-            workers = app.Executors.Where(e => e.IsDriver && e.Cores > 0).ToList();
+            workers = withCores.Where(e => e.IsDriver && spans.ContainsKey(e.Id)).ToList();
+        }
+
+        // Tasks ran only where the log gives no cores (a local-mode driver beside executors of another run spliced
+        // in): read the slots from how many tasks ran at once, below. No task at all: the executors the log has.
+        if (workers.Count == 0 && spans.Count == 0)
+        {
+            workers = withCores.Where(e => !e.IsDriver).ToList();
+            if (workers.Count == 0)
+            {
+                workers = withCores.Where(e => e.IsDriver).ToList();
+            }
         }
 
         if (workers.Count > 0)
@@ -360,7 +394,7 @@ internal static class ApplicationPlanBuilder
                 .ToList();
         }
 
-        // No executor events (Spark 1.x local mode): the most tasks that ever ran at once.
+        // No executor events for the executors that ran tasks (Spark 1.x local mode): the most tasks that ever ran at once.
         var events = tasks.Values.SelectMany(l => l.SelectMany(t => new[] { (t.Launch, 1), (t.Finish, -1) })).OrderBy(e => e.Item1).ThenBy(e => e.Item2);
         int running = 0, max = 0;
         foreach (var (_, delta) in events)

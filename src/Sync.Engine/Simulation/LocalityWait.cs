@@ -71,11 +71,41 @@ internal sealed class LocalityWait
         }
 
         // The whole waits of the levels from the best one towards the relaxed task's that fit in the observed gap.
-        var gap = launches[lastBest + 1] - launches[lastBest];
-        var relaxedTo = levels[lastBest + 1];
-        var rackSeen = levels.Contains(TaskLocality.RackLocal);
+        var waited = WholeWaits(best, levels[lastBest + 1], levels.Contains(TaskLocality.RackLocal), launches[lastBest + 1] - launches[lastBest]);
+        var relaxed = waited > 0;
+
+        // The relaxed task goes with the next offer: on average half a revive interval later.
+        return relaxed ? (lastBest + 1, (int)Math.Min(int.MaxValue, waited + _reviveMs / 2)) : (-1, 0);
+    }
+
+    /// <summary>
+    /// How long a stage whose first tasks ran less local than its best level was held after its submission: the whole
+    /// waits that fit in the observed gap to its first launch, plus half a revive interval; 0 when it was not held.
+    /// </summary>
+    /// <param name="levels">The stage's tasks' locality levels in launch order.</param>
+    /// <param name="submitToFirstLaunchMs">The observed time from the stage's submission to its first launch.</param>
+    public int Head(IReadOnlyList<TaskLocality> levels, long submitToFirstLaunchMs)
+    {
+        if (levels.Count == 0)
+        {
+            return 0;
+        }
+
+        var best = levels.Min();
+        var first = levels[0];
+        if (best is TaskLocality.NoPref or TaskLocality.Any || first == best || first == TaskLocality.NoPref)
+        {
+            return 0;
+        }
+
+        var waited = WholeWaits(best, first, levels.Contains(TaskLocality.RackLocal), submitToFirstLaunchMs);
+        return waited == 0 ? 0 : (int)Math.Min(int.MaxValue, waited + _reviveMs / 2);
+    }
+
+    /// <summary>The sum of the waits of the levels from <paramref name="best"/> up to (not including) <paramref name="relaxedTo"/> that fit in <paramref name="gapMs"/>.</summary>
+    private long WholeWaits(TaskLocality best, TaskLocality relaxedTo, bool rackSeen, long gapMs)
+    {
         long waited = 0;
-        var relaxed = false;
         foreach (var (level, waitMs) in new[] { (TaskLocality.ProcessLocal, _processMs), (TaskLocality.NodeLocal, _nodeMs), (TaskLocality.RackLocal, _rackMs) })
         {
             if (level < best || level >= relaxedTo || (level == TaskLocality.RackLocal && !rackSeen) || waitMs == 0)
@@ -83,16 +113,14 @@ internal sealed class LocalityWait
                 continue;
             }
 
-            if (waited + waitMs > gap)
+            if (waited + waitMs > gapMs)
             {
                 break;
             }
 
             waited += waitMs;
-            relaxed = true;
         }
 
-        // The relaxed task goes with the next offer: on average half a revive interval later.
-        return relaxed ? (lastBest + 1, (int)Math.Min(int.MaxValue, waited + _reviveMs / 2)) : (-1, 0);
+        return waited;
     }
 }

@@ -14,6 +14,7 @@ public sealed class SyntheticLog
     public const long Epoch = 1_700_000_000_000;
     private readonly StringBuilder _text = new();
     private long _taskId;
+    private readonly List<string> _executors = [];
 
     public SyntheticLog(long endMs, IDictionary<string, string>? properties = null)
     {
@@ -28,6 +29,7 @@ public sealed class SyntheticLog
 
     public SyntheticLog Executor(string id, int cores, long addedMs, long? removedMs = null, string reason = "gone")
     {
+        _executors.Add(id);
         Line($$$"""{"Event":"SparkListenerExecutorAdded","Timestamp":{{{Epoch + addedMs}}},"Executor ID":"{{{id}}}","Executor Info":{"Host":"host-{{{id}}}","Total Cores":{{{cores}}},"Log Urls":{} } }""");
         if (removedMs is { } removed)
         {
@@ -49,7 +51,8 @@ public sealed class SyntheticLog
 
     /// <summary>
     /// A stage whose lineage holds one RDD with <paramref name="cachedBytes"/> cached in memory, each task reading its
-    /// input the way its Spark 1.x <c>Data Read Method</c> says (<c>Memory</c> for a cached block, <c>Hadoop</c> to compute it).
+    /// input the way its Spark 1.x <c>Data Read Method</c> says (<c>Memory</c> for a cached block, <c>Hadoop</c> to compute it),
+    /// its tasks placed round-robin on the executors added so far.
     /// </summary>
     public SyntheticLog CachingStage(int stageId, long submittedMs, long completedMs, long cachedBytes, params (long From, long To, string ReadMethod)[] tasks)
     {
@@ -58,7 +61,8 @@ public sealed class SyntheticLog
         for (var i = 0; i < tasks.Length; i++)
         {
             var (from, to, method) = tasks[i];
-            Line($$$"""{"Event":"SparkListenerTaskEnd","Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Task Type":"ResultTask","Task End Reason":{"Reason":"Success"},"Task Info":{"Task ID":{{{_taskId++}}},"Index":{{{i}}},"Attempt":0,"Launch Time":{{{Epoch + from}}},"Executor ID":"1","Host":"host-1","Locality":"PROCESS_LOCAL","Speculative":false,"Getting Result Time":0,"Finish Time":{{{Epoch + to}}},"Failed":false,"Killed":false,"Accumulables":[]},"Task Metrics":{"Executor Run Time":{{{to - from}}},"Input Metrics":{"Data Read Method":"{{{method}}}","Bytes Read":100,"Records Read":10} } }""");
+            var executor = _executors.Count == 0 ? "1" : _executors[i % _executors.Count];
+            Line($$$"""{"Event":"SparkListenerTaskEnd","Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Task Type":"ResultTask","Task End Reason":{"Reason":"Success"},"Task Info":{"Task ID":{{{_taskId++}}},"Index":{{{i}}},"Attempt":0,"Launch Time":{{{Epoch + from}}},"Executor ID":"{{{executor}}}","Host":"host-{{{executor}}}","Locality":"PROCESS_LOCAL","Speculative":false,"Getting Result Time":0,"Finish Time":{{{Epoch + to}}},"Failed":false,"Killed":false,"Accumulables":[]},"Task Metrics":{"Executor Run Time":{{{to - from}}},"Input Metrics":{"Data Read Method":"{{{method}}}","Bytes Read":100,"Records Read":10} } }""");
         }
 
         Line($$$"""{"Event":"SparkListenerStageCompleted","Stage Info":{"Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Stage Name":"stage {{{stageId}}}","Number of Tasks":{{{tasks.Length}}},"RDD Info":{{{rdd}}},"Parent IDs":[],"Submission Time":{{{Epoch + submittedMs}}},"Completion Time":{{{Epoch + completedMs}}} } }""");
