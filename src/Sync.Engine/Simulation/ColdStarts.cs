@@ -57,9 +57,33 @@ internal static class ColdStarts
     /// </summary>
     public static int[][] DeserializeExcesses(IReadOnlyList<int[]> deserializeMs, IReadOnlyList<TaskStart[]> starts)
     {
-        var warm = deserializeMs.SelectMany((d, s) => d.Where((_, i) => starts[s][i] == TaskStart.Warm)).Order().ToArray();
-        var baseline = warm.Length > 0 ? warm[warm.Length / 2] : deserializeMs.SelectMany(d => d).DefaultIfEmpty(0).Min();
-        return deserializeMs.Select((d, s) => d.Select((ms, i) => starts[s][i] != TaskStart.Warm ? Math.Max(0, ms - baseline) : 0).ToArray()).ToArray();
+        var warm = new List<int>();
+        var min = int.MaxValue;
+        for (var s = 0; s < deserializeMs.Count; s++)
+        {
+            for (var i = 0; i < deserializeMs[s].Length; i++)
+            {
+                min = Math.Min(min, deserializeMs[s][i]);
+                if (starts[s][i] == TaskStart.Warm)
+                {
+                    warm.Add(deserializeMs[s][i]);
+                }
+            }
+        }
+
+        warm.Sort();
+        var baseline = warm.Count > 0 ? warm[warm.Count / 2] : min == int.MaxValue ? 0 : min;
+        var excesses = new int[deserializeMs.Count][];
+        for (var s = 0; s < deserializeMs.Count; s++)
+        {
+            excesses[s] = new int[deserializeMs[s].Length];
+            for (var i = 0; i < excesses[s].Length; i++)
+            {
+                excesses[s][i] = starts[s][i] != TaskStart.Warm ? Math.Max(0, deserializeMs[s][i] - baseline) : 0;
+            }
+        }
+
+        return excesses;
     }
 
     /// <summary>

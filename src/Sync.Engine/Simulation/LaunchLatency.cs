@@ -20,36 +20,39 @@ internal sealed class LaunchLatency
     /// <param name="executors">Every executor as (added, removed or <see cref="long.MaxValue"/>, slots), absolute times.</param>
     public LaunchLatency(IReadOnlyList<(long Launch, long Finish, int Stage)> tasks, IReadOnlyList<(long Added, long Removed, int Slots)> executors)
     {
-        var byLaunch = tasks.OrderBy(t => t.Launch).ToArray();
-        _launches = byLaunch.Select(t => t.Launch).ToArray();
-        _launchStages = byLaunch.Select(t => t.Stage).ToArray();
-
-        var events = new List<(long Time, int Delta)>(2 * tasks.Count + 2 * executors.Count);
-        foreach (var (launch, finish, _) in tasks)
+        _launches = new long[tasks.Count];
+        _launchStages = new int[tasks.Count];
+        var eventTimes = new long[2 * tasks.Count + 2 * executors.Count];
+        var deltas = new int[eventTimes.Length];
+        var n = 0;
+        for (var i = 0; i < tasks.Count; i++)
         {
-            events.Add((launch, -1));
-            events.Add((finish, +1));
+            var (launch, finish, stage) = tasks[i];
+            (_launches[i], _launchStages[i]) = (launch, stage);
+            (eventTimes[n], deltas[n++]) = (launch, -1);
+            (eventTimes[n], deltas[n++]) = (finish, +1);
         }
 
+        Array.Sort(_launches, _launchStages);
         foreach (var (added, removed, slots) in executors)
         {
-            events.Add((added, slots));
+            (eventTimes[n], deltas[n++]) = (added, slots);
             if (removed != long.MaxValue)
             {
-                events.Add((removed, -slots));
+                (eventTimes[n], deltas[n++]) = (removed, -slots);
             }
         }
 
-        events.Sort((x, y) => x.Time.CompareTo(y.Time));
+        Array.Sort(eventTimes, deltas, 0, n);
         var times = new List<long>();
         var free = new List<int>();
         var current = 0;
-        for (var i = 0; i < events.Count; i++)
+        for (var i = 0; i < n; i++)
         {
-            current += events[i].Delta;
-            if (i + 1 == events.Count || events[i + 1].Time != events[i].Time)
+            current += deltas[i];
+            if (i + 1 == n || eventTimes[i + 1] != eventTimes[i])
             {
-                times.Add(events[i].Time);
+                times.Add(eventTimes[i]);
                 free.Add(current);
             }
         }

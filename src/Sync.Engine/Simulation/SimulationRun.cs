@@ -266,7 +266,13 @@ internal sealed class SimulationRun
                 _activeSince = _now;
             }
 
-            Schedule(_now + durations[task] + (_warmUp is null ? 0 : _warmUp[stage].ExtraMs(task)), EventKind.TaskFinished, stage);
+            var duration = durations[task];
+            if (_warmUp is { } warmUp)
+            {
+                duration += warmUp[stage].ExtraMs(task);
+            }
+
+            Schedule(_now + duration, EventKind.TaskFinished, stage);
         }
     }
 
