@@ -168,8 +168,10 @@ internal static class ApplicationPlanBuilder
         }
 
         var spansById = app.Tasks.ExecutorIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => executorSpans[p.i], StringComparer.Ordinal);
-        var executorsForShape = ObservedExecutors(app, start, tasks, spansById);
-        AddLaunchWaits(app, start, stages, stageTasks, stageObserved.Select(o => o.Submit).ToList(), executorsForShape, localityWait);
+        // The run's configuration is every executor it was given; its schedule ran on those that ran tasks.
+        var executorsForShape = ObservedExecutors(app, start, tasks, spansById, onlyThoseThatRanTasks: false);
+        var executors = ObservedExecutors(app, start, tasks, spansById, onlyThoseThatRanTasks: true);
+        AddLaunchWaits(app, start, stages, stageTasks, stageObserved.Select(o => o.Submit).ToList(), executors, localityWait);
         var totalCores = executorsForShape.Sum(e => e.Cores);
         var defaultParallelism = IntProperty(app, "spark.default.parallelism");
         var shufflePartitions = IntProperty(app, "spark.sql.shuffle.partitions") ?? 200;
@@ -190,7 +192,6 @@ internal static class ApplicationPlanBuilder
         }
 
         var end = AnchorBefore(app.EndTimeMs, start, order.Count > 0 ? order[^1] : -1, jobObserved, completions, _ => true);
-        var executors = executorsForShape;
         return new ApplicationPlan
         {
             Jobs = jobs,
@@ -203,7 +204,7 @@ internal static class ApplicationPlanBuilder
             ObservedDefaultParallelism = observedDefault,
             ObservedShufflePartitions = shufflePartitions,
             ObservedShape = new ClusterShape(
-                executors.Count, executors.Count == 0 ? 1 : (int)Math.Round(executors.Average(e => e.Cores)), app.TaskCpus,
+                executorsForShape.Count, executorsForShape.Count == 0 ? 1 : (int)Math.Round(executorsForShape.Average(e => e.Cores)), app.TaskCpus,
                 defaultParallelism, IntProperty(app, "spark.sql.shuffle.partitions")),
             ObservedWallTimeMs = app.WallTimeMs,
             StorageBytesPerExecutor = StorageBytesPerExecutor(app),
@@ -356,20 +357,33 @@ internal static class ApplicationPlanBuilder
     /// <summary>Executor arrivals (offset from start, cores) of the executors that ran tasks; the driver only in local mode.</summary>
     private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ObservedExecutors(
         SparkApplication app, long start, Dictionary<(int, int), List<ObservedTask>> tasks,
-        Dictionary<string, (long FirstLaunch, long LastFinish)> spans)
+        Dictionary<string, (long FirstLaunch, long LastFinish)> spans, bool onlyThoseThatRanTasks)
     {
-        // Executors that never ran a task took no part in the run (delay scheduling kept tasks off them, or they came
-        // too late): they are not part of its shape. In local mode the driver runs the tasks.
         var withCores = app.Executors.Where(e => e.Cores > 0).ToList();
-        var workers = withCores.Where(e => !e.IsDriver && spans.ContainsKey(e.Id)).ToList();
-        if (workers.Count == 0)
+        List<ExecutorInfo> workers;
+        if (onlyThoseThatRanTasks)
         {
-            workers = withCores.Where(e => e.IsDriver && spans.ContainsKey(e.Id)).ToList();
+            // Executors that never ran a task took no part in the schedule (delay scheduling kept tasks off them, or
+            // they came too late). In local mode the driver runs the tasks.
+            workers = withCores.Where(e => !e.IsDriver && spans.ContainsKey(e.Id)).ToList();
+            if (workers.Count == 0)
+            {
+                workers = withCores.Where(e => e.IsDriver && spans.ContainsKey(e.Id)).ToList();
+            }
+
+            // Tasks ran only where the log gives no cores (a local-mode driver beside executors of another run
+            // spliced in): read the slots from how many tasks ran at once, below.
+            if (workers.Count == 0 && spans.Count > 0)
+            {
+                return ConcurrencyOnly(app, tasks);
+            }
+        }
+        else
+        {
+            workers = [];
         }
 
-        // Tasks ran only where the log gives no cores (a local-mode driver beside executors of another run spliced
-        // in): read the slots from how many tasks ran at once, below. No task at all: the executors the log has.
-        if (workers.Count == 0 && spans.Count == 0)
+        if (workers.Count == 0)
         {
             workers = withCores.Where(e => !e.IsDriver).ToList();
             if (workers.Count == 0)
@@ -394,7 +408,12 @@ internal static class ApplicationPlanBuilder
                 .ToList();
         }
 
-        // No executor events for the executors that ran tasks (Spark 1.x local mode): the most tasks that ever ran at once.
+        return ConcurrencyOnly(app, tasks);
+    }
+
+    /// <summary>No executor events for the executors that ran tasks (Spark 1.x local mode): one executor with as many slots as tasks ever ran at once.</summary>
+    private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ConcurrencyOnly(SparkApplication app, Dictionary<(int, int), List<ObservedTask>> tasks)
+    {
         var events = tasks.Values.SelectMany(l => l.SelectMany(t => new[] { (t.Launch, 1), (t.Finish, -1) })).OrderBy(e => e.Item1).ThenBy(e => e.Item2);
         int running = 0, max = 0;
         foreach (var (_, delta) in events)
