@@ -7,8 +7,11 @@ public class EventLogSimulateTests
 {
     private const string Sample = "samples/eventlogs/application_1538416563558_0014";
 
+    // More executors are not always faster: each fresh executor pays its warm-up (docs/accuracy.md), and this log's
+    // executors kept dying and restarting, so its warm-up is large; the engine's tests hold monotonicity on a CPU-bound
+    // log (ScheduleSimulatorTests.MoreExecutorsNeverMakeARunSlower).
     [Fact]
-    public async Task SimulatePrintsOnePredictionPerExecutorCountNeverSlowerWithMore()
+    public async Task SimulatePrintsOnePredictionPerExecutorCountWithItsInterval()
     {
         var (exit, stdout, stderr) = await CliProcess.RunAsync("eventlog", "simulate", Sample, "--executors", "1,2,4", "--output", "json");
 
@@ -16,8 +19,13 @@ public class EventLogSimulateTests
         using var json = JsonDocument.Parse(stdout);
         var predictions = json.RootElement.GetProperty("predictions").EnumerateArray().ToList();
         Assert.Equal([1, 2, 4], predictions.Select(p => p.GetProperty("executors").GetInt32()));
-        var times = predictions.Select(p => p.GetProperty("wallTimeMs").GetInt64()).ToList();
-        Assert.Equal(times.OrderByDescending(t => t), times);
+        foreach (var prediction in predictions)
+        {
+            var wall = prediction.GetProperty("wallTimeMs").GetInt64();
+            var interval = prediction.GetProperty("wallTimeIntervalMs");
+            Assert.InRange(wall, interval.GetProperty("p10").GetInt64(), interval.GetProperty("p90").GetInt64());
+        }
+
         Assert.Equal(82_758, json.RootElement.GetProperty("observed").GetProperty("wallTimeMs").GetInt64());
     }
 
