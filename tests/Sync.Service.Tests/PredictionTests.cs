@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sync.Contract.Tests.Support;
 using Sync.Engine.Catalog;
 using Sync.Engine.Clusters;
 using Sync.Engine.EventLogs;
@@ -87,7 +88,7 @@ public sealed class PredictionTests
         await using var service = await harness.OpenAsync();
         var created = await service.Predictions.CreateAsync("t", new PredictionRequestDto { Configs = ServiceHarness.SampleReport });
 
-        await using (var broken = new BreaksOffStream(File.OpenRead(ServiceHarness.SampleEventLog), failAfter: 100_000))
+        await using (var broken = new FailingStream(File.OpenRead(ServiceHarness.SampleEventLog), failAfterBytes: 100_000))
         {
             await Assert.ThrowsAsync<IOException>(() => service.Predictions.AttachEventLogAsync("t", created.PredictionId, broken, "log.zip"));
         }
@@ -267,44 +268,5 @@ public sealed class PredictionTests
         await using var strict = await SyncService.OpenAsync(options);
         var e = await Assert.ThrowsAsync<SyncServiceException>(() => strict.Predictions.CreateAsync("t", new PredictionRequestDto { Configs = ServiceHarness.SampleReport, EventLogUrl = ServiceHarness.SampleEventLog }));
         Assert.Equal(ServiceErrorKind.PermissionDenied, e.Kind);
-    }
-
-    /// <summary>Gives <paramref name="failAfter"/> bytes of the inner stream, then fails as a dropped connection does.</summary>
-    private sealed class BreaksOffStream(Stream inner, long failAfter) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_read >= failAfter)
-            {
-                throw new IOException("The client disconnected.");
-            }
-
-            var n = inner.Read(buffer, offset, (int)Math.Min(count, failAfter - _read));
-            _read += n;
-            return n;
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
     }
 }
