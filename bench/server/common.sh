@@ -40,3 +40,13 @@ sync_bench_wait_prediction() {
   done
   echo "prediction $id did not finish" >&2; exit 1
 }
+
+# Creates a prediction of the Databricks sample on the running server, waits for it, and sets `id`.
+sync_bench_sample_prediction() {
+  local report
+  report="$(cat samples/reports/databricks-m5-4xlarge-4-workers.json)"
+  id="$(json -H "Authorization: Bearer $token" \
+    -d "{\"product_code\":\"aws-databricks\",\"eventlog_url\":\"$PWD/samples/eventlogs/databricks-9.1-m5.4xlarge.zip\",\"configs\":$report}" \
+    "$url/v1/autotuner/predictions" | field prediction_id)"
+  sync_bench_wait_prediction "$id"
+}

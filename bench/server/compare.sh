@@ -11,11 +11,7 @@ one() (
   source bench/server/common.sh
   server_dll="$1/Sync.Server.dll"
   sync_bench_start_server
-  report="$(cat samples/reports/databricks-m5-4xlarge-4-workers.json)"
-  id="$(json -H "Authorization: Bearer $token" \
-    -d "{\"product_code\":\"aws-databricks\",\"eventlog_url\":\"$PWD/samples/eventlogs/databricks-9.1-m5.4xlarge.zip\",\"configs\":$report}" \
-    "$url/v1/autotuner/predictions" | field prediction_id)"
-  sync_bench_wait_prediction "$id"
+  sync_bench_sample_prediction
   wrk -t2 -c32 -d10s -H "Authorization: Bearer $token" "$url/v1/autotuner/predictions/$id" >/dev/null
   echo "$1: $(wrk -t2 -c32 -d20s --latency -H "Authorization: Bearer $token" "$url/v1/autotuner/predictions/$id" | grep -E "Requests/sec|  50%|  99%" | tr -s ' ' | tr '\n' ' ')"
 )

@@ -10,11 +10,7 @@ connections="${2:-32}"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
 source bench/server/common.sh
 sync_bench_start_server
-report="$(cat samples/reports/databricks-m5-4xlarge-4-workers.json)"
-id="$(json -H "Authorization: Bearer $token" \
-  -d "{\"product_code\":\"aws-databricks\",\"eventlog_url\":\"$PWD/samples/eventlogs/databricks-9.1-m5.4xlarge.zip\",\"configs\":$report}" \
-  "$url/v1/autotuner/predictions" | field prediction_id)"
-sync_bench_wait_prediction "$id"
+sync_bench_sample_prediction
 bytes="$(json -H "Authorization: Bearer $token" "$url/v1/autotuner/predictions/$id" | wc -c)"
 echo "prediction $id ($bytes bytes of JSON); wrk -t2 -c$connections -d$duration --latency"
 wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$url/v1/autotuner/predictions/$id"
