@@ -42,7 +42,7 @@ internal sealed class PlanStage
     /// <summary>What the stage's first task on a slot spends deserialising beyond a warm task (the median over them, <see cref="Simulation.ColdStarts"/>).</summary>
     public int StageWarmUpMs;
 
-    /// <summary>What this stage's first task on a fresh slot took beyond a warm one, when the stage shows it (else the application's <see cref="ApplicationPlan.ColdStartExcessMs"/>).</summary>
+    /// <summary>What this stage's first task on a fresh slot took beyond a warm one, when the stage shows it (else the application's <see cref="ApplicationPlan.SlotWarmUpMs"/>).</summary>
     public int? SlotWarmUpMs;
 
     /// <summary>The durations with the first tasks' excesses taken off (<see cref="Simulation.ColdStarts"/>); <see langword="null"/> when there is none.</summary>
@@ -129,8 +129,8 @@ internal sealed class ApplicationPlan
     /// <summary>What recomputing an uncached partition costs over reading it from the cache (<see cref="CacheRescaling.MissPenaltyMs"/>).</summary>
     public required double? CacheMissPenaltyMs { get; init; }
 
-    /// <summary>What a slot's first task takes over the stage's other tasks (the median deserialisation excess of the slots' first tasks, <see cref="ColdStarts.MedianExcessMs"/>).</summary>
-    public required int ColdStartExcessMs { get; init; }
+    /// <summary>What a slot's first task takes over the stage's other tasks (the median deserialisation excess of the slots' first tasks, <see cref="ColdStarts.MedianExcessMs(IReadOnlyList{int[]}, IReadOnlyList{TaskStart[]}, TaskStart)"/>).</summary>
+    public required int SlotWarmUpMs { get; init; }
     public required List<string> Warnings { get; init; }
 
     /// <summary><c>spark.dynamicAllocation.maxExecutors</c> when dynamic allocation was on and it was set.</summary>

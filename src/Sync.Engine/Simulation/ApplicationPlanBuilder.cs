@@ -59,6 +59,7 @@ internal static class ApplicationPlanBuilder
         var localityWait = LocalityWait.From(app.SparkProperties);
         var stages = new List<PlanStage>();
         var stageTasks = new List<List<ObservedTask>>();
+        var headHolds = new List<int>();
         var stageObserved = new List<(long Submit, long LastFinish, long Complete)>();
         foreach (var ((stageId, attemptId), list) in tasks.OrderBy(t => t.Value.Min(x => x.Launch)))
         {
@@ -77,7 +78,9 @@ internal static class ApplicationPlanBuilder
                 jobObserved.Add((submit, complete));
             }
 
-            var (tailStart, localityDelay) = localityWait.Tail(list.Select(x => x.Launch).ToArray(), list.Select(x => x.Locality).ToArray());
+            var levels = list.Select(x => x.Locality).ToArray();
+            var (tailStart, localityDelay) = localityWait.Tail(list.Select(x => x.Launch).ToArray(), levels);
+            headHolds.Add(localityWait.Head(levels, firstLaunch - submit));
             stages.Add(new PlanStage
             {
                 StageId = stageId,
@@ -101,7 +104,7 @@ internal static class ApplicationPlanBuilder
             jobs[job].Stages.Add(stages.Count - 1);
         }
 
-        var coldStartExcess = MarkColdStarts(app, stages, stageTasks);
+        var slotWarmUp = MarkColdStarts(app, stages, stageTasks);
 
         // Dependencies: the parents' attempts (and this stage's previous attempt) that completed before it was submitted.
         var attemptsByStage = stages.Select((s, i) => (s, i)).GroupBy(p => p.s.StageId).ToDictionary(g => g.Key, g => g.Select(p => p.i).ToList());
@@ -171,7 +174,7 @@ internal static class ApplicationPlanBuilder
         // The run's configuration is every executor it was given; its schedule ran on those that ran tasks.
         var executorsForShape = ObservedExecutors(app, start, tasks, spansById, onlyThoseThatRanTasks: false);
         var executors = ObservedExecutors(app, start, tasks, spansById, onlyThoseThatRanTasks: true);
-        AddLaunchWaits(app, start, stages, stageTasks, stageObserved.Select(o => o.Submit).ToList(), executors, localityWait);
+        AddLaunchWaits(app, start, stages, stageTasks, stageObserved.Select(o => o.Submit).ToList(), executors, headHolds);
         var totalCores = executorsForShape.Sum(e => e.Cores);
         var defaultParallelism = IntProperty(app, "spark.default.parallelism");
         var shufflePartitions = IntProperty(app, "spark.sql.shuffle.partitions") ?? 200;
@@ -209,7 +212,7 @@ internal static class ApplicationPlanBuilder
             ObservedWallTimeMs = app.WallTimeMs,
             StorageBytesPerExecutor = StorageBytesPerExecutor(app),
             CacheMissPenaltyMs = CacheRescaling.MissPenaltyMs(stages),
-            ColdStartExcessMs = coldStartExcess,
+            SlotWarmUpMs = slotWarmUp,
             PeakCachedBytes = stages.Count == 0 ? 0 : stages.Max(s => s.CachedBytes),
             ReadsCachedData = stages.Any(s => s.CacheHits is not null),
             WaitsOnShuffleFetch = stages.Any(s => s.TaskFetchWaitMs is not null),
@@ -220,20 +223,19 @@ internal static class ApplicationPlanBuilder
 
     /// <summary>
     /// Adds to each stage's submit delay what held its first launch with slots free: a locality wait at its head
-    /// (<see cref="LocalityWait.Head"/>) or an unexplained launch latency (<see cref="LaunchLatency"/>), the larger.
+    /// (<paramref name="headHolds"/>, <see cref="LocalityWait.Head"/>) or an unexplained launch latency
+    /// (<see cref="LaunchLatency"/>), the larger.
     /// </summary>
     private static void AddLaunchWaits(
         SparkApplication app, long start, List<PlanStage> stages, List<List<ObservedTask>> stageTasks, List<long> submits,
-        List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> executors, LocalityWait localityWait)
+        List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> executors, List<int> headHolds)
     {
         var latency = new LaunchLatency(
             stageTasks.SelectMany((list, s) => list.Select(t => (t.Launch, t.Finish, s))).ToList(),
             executors.Select(e => (start + e.OffsetMs, e.RemovedOffsetMs is { } r ? start + r : long.MaxValue, Math.Max(1, e.Cores / Math.Max(1, app.TaskCpus)))).ToList());
         for (var s = 0; s < stages.Count; s++)
         {
-            var firstLaunch = stageTasks[s][0].Launch;
-            var head = localityWait.Head(stageTasks[s].Select(t => t.Locality).ToArray(), firstLaunch - submits[s]);
-            stages[s].SubmitDelayMs += Math.Max(head, latency.Of(s, submits[s], firstLaunch));
+            stages[s].SubmitDelayMs += Math.Max(headHolds[s], latency.Of(s, submits[s], stageTasks[s][0].Launch));
         }
     }
 
@@ -252,18 +254,17 @@ internal static class ApplicationPlanBuilder
         var durationExcess = ColdStarts.DurationExcesses(stages.Select(s => s.TaskDurationsMs).ToList(), stageTasks.Select(l => l.Select(t => t.BytesRead).ToArray()).ToList(), starts);
         for (var s = 0; s < stages.Count; s++)
         {
-            var measured = durationExcess[s].Where((_, i) => starts[s][i] == TaskStart.FirstOnSlot).ToArray();
-            if (measured.Length > 0 && starts[s].Contains(TaskStart.Warm))
+            if (starts[s].Contains(TaskStart.FirstOnSlot) && starts[s].Contains(TaskStart.Warm))
             {
                 for (var i = 0; i < deserializeExcess[s].Length; i++)
                 {
                     deserializeExcess[s][i] = Math.Max(deserializeExcess[s][i], durationExcess[s][i]);
                 }
 
-                stages[s].SlotWarmUpMs = ColdStarts.MedianExcessMs([deserializeExcess[s]], [starts[s]], TaskStart.FirstOnSlot);
+                stages[s].SlotWarmUpMs = ColdStarts.MedianExcessMs(deserializeExcess[s], starts[s], TaskStart.FirstOnSlot);
             }
 
-            stages[s].StageWarmUpMs = ColdStarts.MedianExcessMs([deserializeExcess[s]], [starts[s]], TaskStart.FirstOfStageOnSlot);
+            stages[s].StageWarmUpMs = ColdStarts.MedianExcessMs(deserializeExcess[s], starts[s], TaskStart.FirstOfStageOnSlot);
             if (ColdStarts.Warm(stages[s].TaskDurationsMs, stages[s].TaskFixedMs, deserializeExcess[s]) is var (durations, fixedParts))
             {
                 (stages[s].WarmDurationsMs, stages[s].WarmFixedMs) = (durations, fixedParts);

@@ -45,10 +45,17 @@ internal static class ColdStarts
     }
 
     /// <summary>The median of <paramref name="excessMs"/> over the tasks of kind <paramref name="kind"/>; 0 when there are none.</summary>
-    public static int MedianExcessMs(IReadOnlyList<int[]> excessMs, IReadOnlyList<TaskStart[]> starts, TaskStart kind)
+    public static int MedianExcessMs(IReadOnlyList<int[]> excessMs, IReadOnlyList<TaskStart[]> starts, TaskStart kind) =>
+        Median(excessMs.SelectMany((e, s) => e.Where((_, i) => starts[s][i] == kind)));
+
+    /// <summary>The median of one stage's <paramref name="excessMs"/> over its tasks of kind <paramref name="kind"/>; 0 when there are none.</summary>
+    public static int MedianExcessMs(int[] excessMs, TaskStart[] starts, TaskStart kind) =>
+        Median(excessMs.Where((_, i) => starts[i] == kind));
+
+    private static int Median(IEnumerable<int> values)
     {
-        var values = excessMs.SelectMany((e, s) => e.Where((_, i) => starts[s][i] == kind)).Order().ToArray();
-        return values.Length == 0 ? 0 : values[values.Length / 2];
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
     }
 
     /// <summary>

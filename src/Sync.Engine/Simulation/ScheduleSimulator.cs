@@ -67,7 +67,8 @@ public sealed class ScheduleSimulator
         ArgumentOutOfRangeException.ThrowIfLessThan(shape.Executors, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(shape.CoresPerExecutor, 1);
         var observed = _plan.ObservedExecutors;
-        var result = Run(shape, Arrivals(shape), TaskRescaling.Durations(_plan, shape), TaskRescaling.WarmUp(_plan, shape));
+        var (durations, warmUp) = TaskRescaling.Rescale(_plan, shape);
+        var result = Run(shape, Arrivals(shape), durations, warmUp);
         if (observed.Count > 0 && shape.Executors > 4 * observed.Count)
         {
             result = result with { Warnings = [.. result.Warnings, $"{shape.Executors} executors is more than 4x the {observed.Count} observed: task durations are extrapolated unchanged."] };
@@ -96,8 +97,7 @@ public sealed class ScheduleSimulator
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 3);
         var arrivals = Arrivals(shape);
-        var baseline = TaskRescaling.Durations(_plan, shape);
-        var warmUp = TaskRescaling.WarmUp(_plan, shape);
+        var (baseline, warmUp) = TaskRescaling.Rescale(_plan, shape);
         var capacity = TaskRescaling.CapacityRatio(_plan, shape);
         var random = new Random(seed);
         var walls = new long[samples];

@@ -44,7 +44,7 @@ internal sealed class SimulationRun
     /// <param name="arrivals">The executors.</param>
     /// <param name="durations">Task durations per plan stage (the measured ones, or rescaled to other partition counts).</param>
     /// <param name="capacityRatio">The target's memory for cached data over the observed run's (<see cref="TaskRescaling.CapacityRatio"/>).</param>
-    /// <param name="warmUp">What each stage's first tasks pay for starting cold (<see cref="TaskRescaling.WarmUp"/>); none when replaying measured durations.</param>
+    /// <param name="warmUp">What each stage's first tasks pay for starting cold (<see cref="TaskRescaling.Rescale"/>); none when replaying measured durations.</param>
     public SimulationRun(ApplicationPlan plan, List<ExecutorArrival> arrivals, int[][] durations, double capacityRatio = 1, WarmUpCharge[]? warmUp = null)
     {
         _warmUp = warmUp;

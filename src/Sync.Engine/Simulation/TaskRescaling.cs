@@ -7,32 +7,30 @@ namespace Sync.Engine.Simulation;
 /// shuffle fetch wait, which do not shrink with less data per task) plus the rest of its duration times n/m. Before
 /// that, GC time follows the target's heap pressure (<see cref="GcRescaling"/>), cached data is carried to the target's
 /// memory (<see cref="CacheRescaling"/>) and fetch waits to its network (<see cref="NetworkRescaled"/>). The durations are
-/// warm: the first tasks' cold-start excess is charged as the simulation launches them (<see cref="WarmUp"/>).
+/// warm: the first tasks' cold-start excess is charged as the simulation launches them (<see cref="Rescale"/>).
 /// </summary>
 internal static class TaskRescaling
 {
-    /// <summary>Warm task durations per plan stage on <paramref name="shape"/> (<see cref="WarmUp"/> gives the first tasks' excess).</summary>
-    public static int[][] Durations(ApplicationPlan plan, ClusterShape shape)
+    /// <summary>
+    /// Warm task durations per plan stage on <paramref name="shape"/>, and what each stage's first tasks pay there for
+    /// starting cold (<see cref="ColdStarts"/>), charged as the simulation launches them.
+    /// </summary>
+    public static (int[][] Durations, WarmUpCharge[] WarmUp) Rescale(ApplicationPlan plan, ClusterShape shape)
     {
         var capacityRatio = CapacityRatio(plan, shape);
         var gcFactor = GcRescaling.Factor(plan, shape);
         var counts = TaskCounts(plan, shape);
-        return plan.Stages.Select((s, i) =>
+        var durations = plan.Stages.Select((s, i) =>
         {
             var warm = GcRescaling.Durations(s.WarmDurationsMs ?? s.TaskDurationsMs, s.TaskGcMs, gcFactor);
-            var (durations, fixedParts) = NetworkRescaled(s, CacheRescaling.Durations(plan, s, warm, capacityRatio), s.WarmFixedMs ?? s.TaskFixedMs, shape.NetworkPerExecutorRatio);
-            return Spread(durations, fixedParts, counts[i]);
+            var (cached, fixedParts) = NetworkRescaled(s, CacheRescaling.Durations(plan, s, warm, capacityRatio), s.WarmFixedMs ?? s.TaskFixedMs, shape.NetworkPerExecutorRatio);
+            return Spread(cached, fixedParts, counts[i]);
         }).ToArray();
-    }
-
-    /// <summary>What each stage's first tasks pay for starting cold on <paramref name="shape"/> (<see cref="ColdStarts"/>).</summary>
-    public static WarmUpCharge[] WarmUp(ApplicationPlan plan, ClusterShape shape)
-    {
-        var counts = TaskCounts(plan, shape);
         var fresh = ColdStarts.ColdTasksPerStage(counts, plan.Stages.Select(s => s.RanLocal).ToArray(), shape.Executors, shape.SlotsPerExecutor);
-        return plan.Stages.Select((s, i) => s.WarmDurationsMs is null
+        var warmUp = plan.Stages.Select((s, i) => s.WarmDurationsMs is null
             ? default
-            : new WarmUpCharge(fresh[i], Math.Min(counts[i], shape.Slots), s.SlotWarmUpMs ?? plan.ColdStartExcessMs, s.StageWarmUpMs)).ToArray();
+            : new WarmUpCharge(fresh[i], Math.Min(counts[i], shape.Slots), s.SlotWarmUpMs ?? plan.SlotWarmUpMs, s.StageWarmUpMs)).ToArray();
+        return (durations, warmUp);
     }
 
     /// <summary>Each stage's task count on <paramref name="shape"/>: a stage following a parallelism setting gets the target's.</summary>
