@@ -2,8 +2,8 @@ namespace Sync.Engine.Simulation;
 
 /// <summary>
 /// First tasks are slow, at two levels. A slot's first task at all carries its executor's warm-up: the JVM loads the
-/// classes it deserialises and compiles the stage's code (on the ground-truth runs 5 s against 0.2 to 4 s for later
-/// tasks of the same stage, 1.5 to 1.9 s of it in <c>Executor Deserialize Time</c>). A stage's first task on each slot
+/// classes it deserialises and compiles the stage's code (on the ground-truth runs 5.2–9.3 s against 0.15–4.7 s for later
+/// tasks of the same stage, 1.8–1.9 s of it in <c>Executor Deserialize Time</c>; docs/accuracy.md). A stage's first task on each slot
 /// fetches and deserialises the stage's code (tens of ms of deserialisation). How many such tasks a run has depends on
 /// its slots, so replaying measured durations would carry the observed run's count to every target. The plan therefore
 /// keeps, next to the measured durations, "warm" ones with each first task's excess taken off it

@@ -7,8 +7,8 @@ namespace Sync.Engine.Simulation;
 /// (<see cref="ApplicationPlan.PeakCachedBytes"/>, <see cref="ApplicationPlan.StorageBytesPerExecutor"/>), capped at
 /// <see cref="MaxPressure"/> (a full heap fails rather than collects forever). On a target whose executors hold a
 /// different share of the cache, each task's measured <c>JVM GC Time</c> is scaled by (1 − ρ observed) / (1 − ρ target).
-/// On the ground-truth KMeans runs GC took 611 s of task time on 2 workers (ρ 0.93), 212 s on 4 (0.72) and 50–58 s on
-/// 8 to 32 (0.36 to 0.09).
+/// On the ground-truth KMeans runs (16.4M samples, medians per size; <c>scripts/gc-by-cache-pressure.py</c>) GC took
+/// 606 s of task time on 2 workers (ρ 0.93), 207 s on 4 (0.72) and 51–58 s on 8 to 32 (0.36 to 0.09).
 /// </summary>
 internal static class GcRescaling
 {
