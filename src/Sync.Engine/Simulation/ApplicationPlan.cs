@@ -51,6 +51,14 @@ internal sealed class PlanStage
     /// <summary>The fixed parts matching <see cref="WarmDurationsMs"/>.</summary>
     public int[]? WarmFixedMs;
 
+    /// <summary>
+    /// Per task, the observed executor (an index into <see cref="ApplicationPlan.ObservedExecutors"/>) that a
+    /// reconstruction runs it on, or −1 for any; <see langword="null"/> when no task is pinned. Pinned are tasks that
+    /// went to their data (<c>PROCESS_LOCAL</c> in a stage that <see cref="RanLocal"/>), and tasks of executors that were
+    /// lost during the run: where they ran follows from block locations and failures the plan does not model.
+    /// </summary>
+    public int[]? PinnedExecutors;
+
     /// <summary>Per task, its JVM GC time; <see langword="null"/> when no task collected.</summary>
     public int[]? TaskGcMs;
 

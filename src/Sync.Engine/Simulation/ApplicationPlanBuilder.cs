@@ -21,10 +21,18 @@ internal static class ApplicationPlanBuilder
         // One pass over the tasks: durations per stage attempt, and each executor's first launch and last finish.
         var tasks = new Dictionary<(int, int), List<ObservedTask>>();
         var executorSpans = Enumerable.Repeat((FirstLaunch: long.MaxValue, LastFinish: long.MinValue), app.Tasks.ExecutorIds.Count).ToArray();
+        var outside = 0;
         foreach (var chunk in app.Tasks.Chunks)
         {
             foreach (ref readonly var t in chunk.Span)
             {
+                if (t.LaunchTimeMs < start || t.LaunchTimeMs > app.EndTimeMs)
+                {
+                    // The driver launched it outside the application's run: its times are corrupt, not late.
+                    outside++;
+                    continue;
+                }
+
                 ref var executor = ref executorSpans[t.ExecutorIndex];
                 executor = (Math.Min(executor.FirstLaunch, t.LaunchTimeMs), Math.Max(executor.LastFinish, Math.Min(t.FinishTimeMs, app.EndTimeMs)));
 
@@ -34,12 +42,17 @@ internal static class ApplicationPlanBuilder
                 }
 
                 // A task cannot outlive the application (some logs carry skewed or edited finish times).
-                var launch = Math.Clamp(t.LaunchTimeMs, start, app.EndTimeMs);
+                var launch = t.LaunchTimeMs;
                 var finish = Math.Clamp(t.FinishTimeMs, launch, app.EndTimeMs);
                 var scalable = Math.Max(0, t.ExecutorRunTimeMs - t.ShuffleFetchWaitTimeMs);
                 var fixedPart = (int)Math.Clamp(finish - launch - scalable, 0, finish - launch);
                 list.Add(new ObservedTask(launch, finish, fixedPart, Math.Clamp(t.ShuffleFetchWaitTimeMs, 0, fixedPart), t.InputSource, t.Locality, t.ExecutorIndex, t.ExecutorDeserializeTimeMs, t.JvmGcTimeMs, t.InputBytes + t.ShuffleBytesRead));
             }
+        }
+
+        if (outside > 0)
+        {
+            warnings.Add($"{outside} task(s) carry launch times outside the application's run (the log was edited or corrupted): the schedule leaves them out.");
         }
 
         // Jobs in submission order; stage attempts without a known job get a job of their own.
@@ -173,7 +186,9 @@ internal static class ApplicationPlanBuilder
         var spansById = app.Tasks.ExecutorIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => executorSpans[p.i], StringComparer.Ordinal);
         // The run's configuration is every executor it was given; its schedule ran on those that ran tasks.
         var executorsForShape = ObservedExecutors(app, start, tasks, spansById, onlyThoseThatRanTasks: false);
-        var executors = ObservedExecutors(app, start, tasks, spansById, onlyThoseThatRanTasks: true);
+        var identified = ObservedExecutors(app, start, tasks, spansById, onlyThoseThatRanTasks: true);
+        var executors = identified.Select(e => (e.OffsetMs, e.Cores, e.RemovedOffsetMs)).ToList();
+        PinTasks(app, stages, stageTasks, identified);
         AddLaunchWaits(app, start, stages, stageTasks, stageObserved.Select(o => o.Submit).ToList(), executors, headHolds);
         var totalCores = executorsForShape.Sum(e => e.Cores);
         var defaultParallelism = IntProperty(app, "spark.default.parallelism");
@@ -355,8 +370,46 @@ internal static class ApplicationPlanBuilder
         return best;
     }
 
-    /// <summary>Executor arrivals (offset from start, cores) of the executors that ran tasks; the driver only in local mode.</summary>
-    private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ObservedExecutors(
+    /// <summary>
+    /// Marks the tasks a reconstruction keeps on the executor they ran on (<see cref="PlanStage.PinnedExecutors"/>):
+    /// those that went to their data, and those of executors lost during the run.
+    /// </summary>
+    private static void PinTasks(
+        SparkApplication app, List<PlanStage> stages, List<List<ObservedTask>> stageTasks,
+        List<(long OffsetMs, int Cores, long? RemovedOffsetMs, string? Id)> executors)
+    {
+        var arrivalById = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < executors.Count; i++)
+        {
+            if (executors[i].Id is { } id)
+            {
+                arrivalById.TryAdd(id, i);
+            }
+        }
+
+        var arrivalOf = app.Tasks.ExecutorIds.Select(id => arrivalById.GetValueOrDefault(id, -1)).ToArray();
+        for (var s = 0; s < stages.Count; s++)
+        {
+            var list = stageTasks[s];
+            int[]? pins = null;
+            for (var i = 0; i < list.Count; i++)
+            {
+                var arrival = list[i].Executor < arrivalOf.Length ? arrivalOf[list[i].Executor] : -1;
+                if (arrival < 0 || !(executors[arrival].RemovedOffsetMs is not null || (stages[s].RanLocal && list[i].Locality == TaskLocality.ProcessLocal)))
+                {
+                    continue;
+                }
+
+                pins ??= Enumerable.Repeat(-1, list.Count).ToArray();
+                pins[i] = arrival;
+            }
+
+            stages[s].PinnedExecutors = pins;
+        }
+    }
+
+    /// <summary>Executor arrivals (offset from start, cores, removal, id) of the executors that ran tasks; the driver only in local mode.</summary>
+    private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs, string? Id)> ObservedExecutors(
         SparkApplication app, long start, Dictionary<(int, int), List<ObservedTask>> tasks,
         Dictionary<string, (long FirstLaunch, long LastFinish)> spans, bool onlyThoseThatRanTasks)
     {
@@ -403,7 +456,7 @@ internal static class ApplicationPlanBuilder
                     var (first, last) = spans.GetValueOrDefault(e.Id, (long.MaxValue, long.MinValue));
                     var added = Math.Clamp(Math.Min(e.AddedTimeMs, first) - start, 0, app.WallTimeMs);
                     long? removed = e.RemovedTimeMs is { } r ? Math.Max(r, last) - start : null;
-                    return (added, e.Cores, removed);
+                    return (added, e.Cores, removed, (string?)e.Id);
                 })
                 .OrderBy(e => e.Item1)
                 .ToList();
@@ -413,7 +466,7 @@ internal static class ApplicationPlanBuilder
     }
 
     /// <summary>No executor events for the executors that ran tasks (Spark 1.x local mode): one executor with as many slots as tasks ever ran at once.</summary>
-    private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> ConcurrencyOnly(SparkApplication app, Dictionary<(int, int), List<ObservedTask>> tasks)
+    private static List<(long OffsetMs, int Cores, long? RemovedOffsetMs, string? Id)> ConcurrencyOnly(SparkApplication app, Dictionary<(int, int), List<ObservedTask>> tasks)
     {
         var events = tasks.Values.SelectMany(l => l.SelectMany(t => new[] { (t.Launch, 1), (t.Finish, -1) })).OrderBy(e => e.Item1).ThenBy(e => e.Item2);
         int running = 0, max = 0;
@@ -423,6 +476,6 @@ internal static class ApplicationPlanBuilder
             max = Math.Max(max, running);
         }
 
-        return [(0, Math.Max(1, max) * app.TaskCpus, null)];
+        return [(0, Math.Max(1, max) * app.TaskCpus, null, null)];
     }
 }

@@ -51,10 +51,13 @@ public sealed class ScheduleSimulator
     /// <summary>The measured wall time.</summary>
     public long ObservedWallTimeMs => _plan.ObservedWallTimeMs;
 
-    /// <summary>Simulates the run as observed (the executors as they arrived): the reconstruction the model is calibrated on.</summary>
+    /// <summary>
+    /// Simulates the run as observed (the executors as they arrived and left, tasks that went to their data kept on the
+    /// executor that held it): the reconstruction the model is calibrated on.
+    /// </summary>
     public SimulationResult Reconstruct() =>
         Run(_plan.ObservedShape, _plan.ObservedExecutors.Select(e => new ExecutorArrival(e.OffsetMs, Slots(e.Cores), e.RemovedOffsetMs)).ToList(),
-            _plan.Stages.Select(s => s.TaskDurationsMs).ToArray());
+            _plan.Stages.Select(s => s.TaskDurationsMs).ToArray(), pinned: true);
 
     /// <summary>
     /// Predicts the run on <paramref name="shape"/>. Executors arrive when the observed ones did; executors beyond the
@@ -138,9 +141,9 @@ public sealed class ScheduleSimulator
 
     private int Slots(int cores) => Math.Max(1, cores / Math.Max(1, _plan.TaskCpus));
 
-    private SimulationResult Run(ClusterShape shape, List<ExecutorArrival> arrivals, int[][] durations, WarmUpCharge[]? warmUp = null)
+    private SimulationResult Run(ClusterShape shape, List<ExecutorArrival> arrivals, int[][] durations, WarmUpCharge[]? warmUp = null, bool pinned = false)
     {
-        var run = new SimulationRun(_plan, arrivals, durations, TaskRescaling.CapacityRatio(_plan, shape), warmUp);
+        var run = new SimulationRun(_plan, arrivals, durations, TaskRescaling.CapacityRatio(_plan, shape), warmUp, pinned);
         var (wall, active) = run.Execute();
         return new SimulationResult(shape, wall, active, Math.Max(0, wall - active), durations.Sum(d => d.Length), _plan.Warnings);
     }

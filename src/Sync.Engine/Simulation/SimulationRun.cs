@@ -1,6 +1,10 @@
 namespace Sync.Engine.Simulation;
 
-/// <summary>One discrete-event simulation of an <see cref="ApplicationPlan"/> on a list of executor arrivals.</summary>
+/// <summary>
+/// One discrete-event simulation of an <see cref="ApplicationPlan"/> on a list of executor arrivals. Slots are counted
+/// for the cluster as a whole, or per executor when tasks are pinned to the executors holding their data
+/// (<see cref="PlanStage.PinnedExecutors"/>, <see cref="ExecutorSlots"/>).
+/// </summary>
 internal sealed class SimulationRun
 {
     private enum EventKind
@@ -22,7 +26,7 @@ internal sealed class SimulationRun
     // Events ordered by time, then by when they were scheduled: one long per priority, the time in the high 40 bits
     // (35 years of milliseconds) and a 24-bit sequence number below it, so that the heap compares plain integers.
     private const int SequenceBits = 24;
-    private readonly PriorityQueue<(EventKind Kind, int Id), long> _events = new();
+    private readonly PriorityQueue<(EventKind Kind, int Id, int Executor), long> _events = new();
     private readonly PriorityQueue<int, (int Job, int Stage, int Attempt)> _runnable = new();
     private readonly int[] _pendingDependencies;
     private readonly int[] _nextTask;
@@ -32,6 +36,10 @@ internal sealed class SimulationRun
     private readonly int[] _localityTailStart;
     private readonly long[] _lastLaunch;
     private readonly WarmUpCharge[]? _warmUp;
+    private readonly ExecutorSlots? _slots;
+    private readonly StageLaunchQueue[]? _queues;
+    private readonly long[]? _heldUntil;
+    private readonly List<((int Job, int Stage, int Attempt) Key, int Stage)> _order = [];
     private long _sequence;
     private long _now;
     private int _freeSlots;
@@ -45,8 +53,20 @@ internal sealed class SimulationRun
     /// <param name="durations">Task durations per plan stage (the measured ones, or rescaled to other partition counts).</param>
     /// <param name="capacityRatio">The target's memory for cached data over the observed run's (<see cref="TaskRescaling.CapacityRatio"/>).</param>
     /// <param name="warmUp">What each stage's first tasks pay for starting cold (<see cref="TaskRescaling.Rescale"/>); none when replaying measured durations.</param>
-    public SimulationRun(ApplicationPlan plan, List<ExecutorArrival> arrivals, int[][] durations, double capacityRatio = 1, WarmUpCharge[]? warmUp = null)
+    /// <param name="pinned">
+    /// Whether tasks pinned to an executor (<see cref="PlanStage.PinnedExecutors"/>, indices into <paramref name="arrivals"/>)
+    /// run only there: the observed executors are simulated, when reconstructing.
+    /// </param>
+    public SimulationRun(ApplicationPlan plan, List<ExecutorArrival> arrivals, int[][] durations, double capacityRatio = 1, WarmUpCharge[]? warmUp = null, bool pinned = false)
     {
+        if (pinned && plan.Stages.Any(s => s.PinnedExecutors is not null))
+        {
+            // One more executor than observed: the one the run carries on with when every observed executor is gone.
+            _slots = new ExecutorSlots(arrivals.Count + 1);
+            _queues = plan.Stages.Select((s, i) => new StageLaunchQueue(s.PinnedExecutors, durations[i].Length)).ToArray();
+            _heldUntil = new long[plan.Stages.Count];
+        }
+
         _warmUp = warmUp;
         _plan = plan;
         _arrivals = arrivals;
@@ -87,10 +107,10 @@ internal sealed class SimulationRun
     {
         for (var i = 0; i < _arrivals.Count; i++)
         {
-            Schedule(_arrivals[i].OffsetMs, EventKind.ExecutorArrived, i);
+            Schedule(_arrivals[i].OffsetMs, EventKind.ExecutorArrived, i, i);
             if (_arrivals[i].RemovedOffsetMs is { } removed)
             {
-                Schedule(removed, EventKind.ExecutorRemoved, i);
+                Schedule(removed, EventKind.ExecutorRemoved, i, i);
             }
         }
 
@@ -109,7 +129,7 @@ internal sealed class SimulationRun
             while (_events.TryDequeue(out var e, out var at))
             {
                 _now = at >> SequenceBits;
-                Handle(e.Kind, e.Id);
+                Handle(e.Kind, e.Id, e.Executor);
             }
 
             if (_runnable.Count == 0 || _running > 0)
@@ -119,8 +139,29 @@ internal sealed class SimulationRun
 
             // Tasks wait but every executor is gone (the log removed executors that still ran tasks): carry on with
             // the largest executor seen rather than stall.
-            _freeSlots = Math.Max(1, _arrivals.Select(a => a.Slots).DefaultIfEmpty(1).Max());
+            var largest = Math.Max(1, _arrivals.Select(a => a.Slots).DefaultIfEmpty(1).Max());
+            if (_slots is null)
+            {
+                _freeSlots = largest;
+            }
+            else
+            {
+                foreach (var queue in _queues!)
+                {
+                    queue.ReleaseAll();
+                }
+
+                if (_slots.WithFreeSlots == 0)
+                {
+                    _slots.Add(_arrivals.Count, largest);
+                }
+            }
+
             LaunchTasks();
+            if (_running == 0 && _events.Count == 0)
+            {
+                break;
+            }
         }
 
         if (_end < 0 || _runnable.Count > 0)
@@ -131,27 +172,39 @@ internal sealed class SimulationRun
         return (_end, _activeTime);
     }
 
-    private void Handle(EventKind kind, int id)
+    private void Handle(EventKind kind, int id, int executor)
     {
         switch (kind)
         {
             case EventKind.ExecutorArrived:
                 _freeSlots += _arrivals[id].Slots;
+                _slots?.Add(id, _arrivals[id].Slots);
                 break;
             case EventKind.ExecutorRemoved:
                 // Busy slots of a removed executor retire as their tasks finish (free slots may go negative).
                 _freeSlots -= _arrivals[id].Slots;
+                if (_slots is not null)
+                {
+                    _slots.Remove(id, _arrivals[id].Slots);
+                    foreach (var queue in _queues!)
+                    {
+                        queue.Release(id);
+                    }
+                }
+
                 break;
             case EventKind.JobSubmitted:
                 SubmitJob(id);
                 break;
+            case EventKind.StageRelaxed when _slots is not null:
+                // A stage placing tasks on executors stays runnable while its less local tasks wait.
+                break;
             case EventKind.StageSubmitted:
             case EventKind.StageRelaxed:
-                var stage = _plan.Stages[id];
-                _runnable.Enqueue(id, (_plan.Jobs[stage.Job].Id, stage.StageId, stage.AttemptId));
+                _runnable.Enqueue(id, Priority(id));
                 break;
             case EventKind.TaskFinished:
-                FinishTask(id);
+                FinishTask(id, executor);
                 break;
             case EventKind.StageCompleted:
                 CompleteStage(id);
@@ -203,9 +256,16 @@ internal sealed class SimulationRun
         }
     }
 
-    private void FinishTask(int stage)
+    private (int Job, int Stage, int Attempt) Priority(int stage)
+    {
+        var plan = _plan.Stages[stage];
+        return (_plan.Jobs[plan.Job].Id, plan.StageId, plan.AttemptId);
+    }
+
+    private void FinishTask(int stage, int executor)
     {
         _freeSlots++;
+        _slots?.Release(executor);
         if (--_running == 0)
         {
             _activeTime += _now - _activeSince;
@@ -236,6 +296,12 @@ internal sealed class SimulationRun
 
     private void LaunchTasks()
     {
+        if (_slots is not null)
+        {
+            LaunchOnExecutors();
+            return;
+        }
+
         while (_freeSlots > 0 && _runnable.TryPeek(out var stage, out _))
         {
             var durations = _durations[stage];
@@ -253,29 +319,113 @@ internal sealed class SimulationRun
                 }
             }
 
-            var task = _nextTask[stage]++;
-            _lastLaunch[stage] = _now;
-            if (_nextTask[stage] == durations.Length)
+            var task = _nextTask[stage];
+            if (_nextTask[stage] + 1 == durations.Length)
             {
                 _runnable.Dequeue();
             }
 
             _freeSlots--;
-            if (_running++ == 0)
-            {
-                _activeSince = _now;
-            }
-
-            var duration = durations[task];
-            if (_warmUp is { } warmUp)
-            {
-                duration += warmUp[stage].ExtraMs(task);
-            }
-
-            Schedule(_now + duration, EventKind.TaskFinished, stage);
+            Launch(stage, task, -1);
         }
     }
 
-    private void Schedule(long time, EventKind kind, int id) =>
-        _events.Enqueue((kind, id), (Math.Max(time, _now) << SequenceBits) | (_sequence++ & ((1L << SequenceBits) - 1)));
+    /// <summary>
+    /// Launches on executors with free slots, stages in priority order: first the tasks pinned to each free executor,
+    /// then the stage's other tasks on any free executor (its less local ones after its locality level relaxed).
+    /// </summary>
+    private void LaunchOnExecutors()
+    {
+        var slots = _slots!;
+        if (slots.WithFreeSlots == 0 || _runnable.Count == 0)
+        {
+            return;
+        }
+
+        _order.Clear();
+        foreach (var (stage, key) in _runnable.UnorderedItems)
+        {
+            _order.Add((key, stage));
+        }
+
+        _order.Sort((a, b) => a.Key.CompareTo(b.Key));
+        foreach (var (_, stage) in _order)
+        {
+            var queue = _queues![stage];
+            for (var i = 0; i < slots.WithFreeSlots && queue.HasPinned;)
+            {
+                var executor = slots.ExecutorWithFreeSlot(i);
+                if (queue.TryTakePinned(executor, out var task))
+                {
+                    // The executor may have left the free set: index i now holds another one.
+                    slots.Take(executor);
+                    Launch(stage, task, executor);
+                }
+                else
+                {
+                    i++;
+                }
+            }
+
+            while (slots.WithFreeSlots > 0 && _heldUntil![stage] <= _now && queue.TryPeekAnywhere(out var task))
+            {
+                if (_localityTailStart[stage] >= 0 && task >= _localityTailStart[stage])
+                {
+                    // Delay scheduling, as in LaunchTasks: the less local tasks go after the more local ones have
+                    // launched (here some wait for their executor), once the level relaxed.
+                    if (_nextTask[stage] < _localityTailStart[stage])
+                    {
+                        break;
+                    }
+
+                    _localityTailStart[stage] = -1;
+                    var relaxedAt = _lastLaunch[stage] + _plan.Stages[stage].LocalityDelayMs;
+                    if (relaxedAt > _now && _nextTask[stage] > 0)
+                    {
+                        _heldUntil[stage] = relaxedAt;
+                        Schedule(relaxedAt, EventKind.StageRelaxed, stage);
+                        break;
+                    }
+                }
+
+                var executor = slots.ExecutorWithFreeSlot(0);
+                queue.TakeAnywhere();
+                slots.Take(executor);
+                Launch(stage, task, executor);
+            }
+
+            if (queue.Remaining == 0)
+            {
+                _runnable.Remove(stage, out _, out _);
+            }
+
+            if (slots.WithFreeSlots == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Starts <paramref name="task"/> of <paramref name="stage"/> (on <paramref name="executor"/>, or −1 when slots are not tracked per executor).</summary>
+    private void Launch(int stage, int task, int executor)
+    {
+        // The warm-up charge follows the launch order, which is the task order unless tasks are pinned.
+        var position = _nextTask[stage]++;
+        _lastLaunch[stage] = _now;
+        if (_running++ == 0)
+        {
+            _activeSince = _now;
+        }
+
+        var duration = _durations[stage][task];
+        if (_warmUp is { } warmUp)
+        {
+            duration += warmUp[stage].ExtraMs(position);
+        }
+
+        Schedule(_now + duration, EventKind.TaskFinished, stage, executor);
+    }
+
+    private void Schedule(long time, EventKind kind, int id, int executor = -1) =>
+        _events.Enqueue((kind, id, executor), (Math.Max(time, _now) << SequenceBits) | (_sequence++ & ((1L << SequenceBits) - 1)));
 }

@@ -134,6 +134,8 @@ public class ScheduleSimulatorTests
     [InlineData("synccomputingcode-spark_log_parser/tests/logs/emr.zip")]
     [InlineData("spark-rapids-tools/spark-events-profiling-history/nds_q66_cpu.zstd")]
     [InlineData("spark-rapids-tools/spark-events-qualification/nds_q72_dataproc_2_2.zstd")]
+    [InlineData("apache-spark/spark-events/application_1538416563558_0014")] // containers lost and replaced nine times
+    [InlineData("../ground-truth/cemsbr-phd_notebook/data/hibench/kmeans/app-20151121091555-0000.zstd")] // cache reads pile up on 3 of 16 executors
     public async Task RealRunsReconstructWithinFivePercent(string relative)
     {
         var app = await EventLogReader.ReadAsync(TestPaths.SharedLog(relative));
@@ -143,6 +145,37 @@ public class ScheduleSimulatorTests
 
         var error = Math.Abs(result.WallTimeMs - app.WallTimeMs) / (double)app.WallTimeMs;
         Assert.True(error <= 0.05, $"{relative}: reconstructed {result.WallTimeMs} ms, observed {app.WallTimeMs} ms ({error:P1})");
+    }
+
+    [Fact]
+    public async Task ReconstructionKeepsTasksThatReadCachedBlocksOnTheExecutorHoldingThem()
+    {
+        // Executor 1 holds the blocks of two 3 s tasks, executor 2 those of two 0.5 s tasks (one core each): the stage
+        // waits 6 s for executor 1, though a free-for-all on 2 slots would have finished in 4 s.
+        var app = await new SyntheticLog(endMs: 6_000)
+            .Executor("1", cores: 1, addedMs: 0)
+            .Executor("2", cores: 1, addedMs: 0)
+            .CachingStage(0, 0, 6_000, cachedBytes: 1_000, (0, 3_000, "Memory"), (0, 500, "Memory"), (3_000, 6_000, "Memory"), (500, 1_000, "Memory"))
+            .ReadAsync();
+        var simulator = new ScheduleSimulator(app);
+
+        Assert.Equal(6_000, simulator.Reconstruct().WallTimeMs);
+        Assert.Equal(4_000, simulator.Predict(new ClusterShape(2, 1)).WallTimeMs);
+    }
+
+    [Fact]
+    public async Task TasksLaunchedOutsideTheApplicationAreLeftOutWithAWarning()
+    {
+        // An edited log: the second task claims to have run a day before the application started.
+        var app = await new SyntheticLog(endMs: 5_000)
+            .Executor("1", cores: 1, addedMs: 0)
+            .Stage(0, 1_000, 3_000, (1_000, 3_000), (-86_400_000, -86_399_000))
+            .ReadAsync();
+
+        var result = new ScheduleSimulator(app).Reconstruct();
+
+        Assert.Equal(5_000, result.WallTimeMs);
+        Assert.Contains(result.Warnings, w => w.Contains("1 task(s) carry launch times outside the application's run"));
     }
 
     [Fact]
