@@ -190,7 +190,10 @@ internal static class ApplicationPlanBuilder
         var executors = identified.Select(e => (e.OffsetMs, e.Cores, e.RemovedOffsetMs)).ToList();
         PinTasks(app, stages, stageTasks, identified);
         AddLaunchWaits(app, start, stages, stageTasks, stageObserved.Select(o => o.Submit).ToList(), executors, headHolds);
-        var totalCores = executorsForShape.Sum(e => e.Cores);
+        // The run's size is the most executors it held at once: replacements of lost executors do not add to it.
+        var heldAtOnce = ExecutorConcurrency.FirstHeld(executorsForShape.Select(e => (e.OffsetMs, e.RemovedOffsetMs))).Count;
+        var coresPerExecutor = executorsForShape.Count == 0 ? 1 : (int)Math.Round(executorsForShape.Average(e => e.Cores));
+        var totalCores = heldAtOnce * coresPerExecutor;
         var defaultParallelism = IntProperty(app, "spark.default.parallelism");
         var shufflePartitions = IntProperty(app, "spark.sql.shuffle.partitions") ?? 200;
         var observedDefault = defaultParallelism ?? Math.Max(2, totalCores);
@@ -222,7 +225,7 @@ internal static class ApplicationPlanBuilder
             ObservedDefaultParallelism = observedDefault,
             ObservedShufflePartitions = shufflePartitions,
             ObservedShape = new ClusterShape(
-                executorsForShape.Count, executorsForShape.Count == 0 ? 1 : (int)Math.Round(executorsForShape.Average(e => e.Cores)), app.TaskCpus,
+                heldAtOnce, coresPerExecutor, app.TaskCpus,
                 defaultParallelism, IntProperty(app, "spark.sql.shuffle.partitions")),
             ObservedWallTimeMs = app.WallTimeMs,
             StorageBytesPerExecutor = StorageBytesPerExecutor(app),

@@ -21,6 +21,7 @@ namespace Sync.Engine.Simulation;
 public sealed class ScheduleSimulator
 {
     private readonly ApplicationPlan _plan;
+    private readonly List<long> _firstHeld;
 
     /// <summary>Prepares <paramref name="app"/> for simulation (one pass over its tasks).</summary>
     /// <param name="app">The application read from its event log.</param>
@@ -28,9 +29,10 @@ public sealed class ScheduleSimulator
     {
         ArgumentNullException.ThrowIfNull(app);
         _plan = ApplicationPlanBuilder.Build(app);
+        _firstHeld = ExecutorConcurrency.FirstHeld(_plan.ObservedExecutors.Select(e => (e.OffsetMs, e.RemovedOffsetMs)));
     }
 
-    /// <summary>The executor layout the application ran on (executors that ran tasks, their average cores).</summary>
+    /// <summary>The executor layout the application ran on: the most executors it held at once, their average cores.</summary>
     public ClusterShape ObservedShape => _plan.ObservedShape;
 
     /// <summary>Storage memory of an executor's block manager in the observed run (the median), when the log has it.</summary>
@@ -60,8 +62,9 @@ public sealed class ScheduleSimulator
             _plan.Stages.Select(s => s.TaskDurationsMs).ToArray(), pinned: true);
 
     /// <summary>
-    /// Predicts the run on <paramref name="shape"/>. Executors arrive when the observed ones did; executors beyond the
-    /// observed count arrive with the last observed one.
+    /// Predicts the run on <paramref name="shape"/>. The k-th executor arrives when the observed run first held k
+    /// executors at once (<see cref="ExecutorConcurrency"/>: replacements of lost executors do not count); executors
+    /// beyond the most it held arrive when it held the most.
     /// </summary>
     /// <param name="shape">The executor layout to predict.</param>
     public SimulationResult Predict(ClusterShape shape)
@@ -69,7 +72,7 @@ public sealed class ScheduleSimulator
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentOutOfRangeException.ThrowIfLessThan(shape.Executors, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(shape.CoresPerExecutor, 1);
-        var observed = _plan.ObservedExecutors;
+        var observed = _firstHeld;
         var (durations, warmUp) = TaskRescaling.Rescale(_plan, shape);
         var result = Run(shape, Arrivals(shape), durations, warmUp);
         if (observed.Count > 0 && shape.Executors > 4 * observed.Count)
@@ -129,13 +132,17 @@ public sealed class ScheduleSimulator
             (long)Math.Round(point * (NearestRank.Quantile(walls, 0.1) / median)), point, (long)Math.Round(point * (NearestRank.Quantile(walls, 0.9) / median)), samples);
     }
 
+    /// <summary>
+    /// The target's executors: the k-th arrives when the observed run first held k executors at once
+    /// (<see cref="ExecutorConcurrency"/>), those beyond the most it held when it held the most.
+    /// </summary>
     private List<ExecutorArrival> Arrivals(ClusterShape shape)
     {
-        var observed = _plan.ObservedExecutors;
-        var last = observed.Count == 0 ? 0 : observed[^1].OffsetMs;
+        var firstHeld = _firstHeld;
+        var last = firstHeld.Count == 0 ? 0 : firstHeld[^1];
         var count = Math.Min(shape.Executors, _plan.DynamicAllocationMaxExecutors ?? int.MaxValue);
         return Enumerable.Range(0, count)
-            .Select(i => new ExecutorArrival(i < observed.Count ? observed[i].OffsetMs : last, shape.SlotsPerExecutor, null))
+            .Select(i => new ExecutorArrival(i < firstHeld.Count ? firstHeld[i] : last, shape.SlotsPerExecutor, null))
             .ToList();
     }
 
