@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints a Spark event log's stages and tasks as the simulator's notes cite them (docs/accuracy.md): per stage its
 submission and completion (ms from application start), and per task its executor, launch, duration, locality,
-deserialisation, GC and input read method. Reads plain or .zstd logs (needs zstd).
+deserialisation, GC, input read method and input bytes. Reads plain or .zstd logs (needs zstd).
 
     python3 scripts/task-timeline.py ../shared/data/ground-truth/cemsbr-phd_notebook/data/hibench/kmeans/app-20151120031159-0000.zstd [STAGE ...]
 """
@@ -21,6 +21,7 @@ for e in events:
         t, m = e["Task Info"], e.get("Task Metrics") or {}
         print(f"  task {e['Stage ID']}.{t['Index']} executor {t['Executor ID']} launch {t['Launch Time'] - start} "
               f"duration {t['Finish Time'] - t['Launch Time']} {t['Locality']} deserialize {m.get('Executor Deserialize Time')} "
-              f"gc {m.get('JVM GC Time')} read {(m.get('Input Metrics') or {}).get('Data Read Method')}")
+              f"gc {m.get('JVM GC Time')} read {(m.get('Input Metrics') or {}).get('Data Read Method')} "
+              f"bytes {(m.get('Input Metrics') or {}).get('Bytes Read', 0)}")
     elif kind in ("ExecutorAdded", "ExecutorRemoved"):
         print(f"{kind} {e['Executor ID']} at {e['Timestamp'] - start}")

@@ -45,6 +45,13 @@ internal sealed class PlanStage
     /// <summary>What this stage's first task on a fresh slot took beyond a warm one, when the stage shows it (else the application's <see cref="ApplicationPlan.SlotWarmUpMs"/>).</summary>
     public int? SlotWarmUpMs;
 
+    /// <summary>
+    /// What this stage's second task on a slot took beyond a warm one (<see cref="TaskStart.SecondOnSlot"/>), when the
+    /// stage shows it; 0 when it ran such tasks but no warm ones to compare with (their excess stays in their
+    /// durations); <see langword="null"/> when it ran none (the application's <see cref="ApplicationPlan.SecondWarmUpMs"/>).
+    /// </summary>
+    public int? SecondWarmUpMs;
+
     /// <summary>The durations with the first tasks' excesses taken off (<see cref="Simulation.ColdStarts"/>); <see langword="null"/> when there is none.</summary>
     public int[]? WarmDurationsMs;
 
@@ -139,6 +146,9 @@ internal sealed class ApplicationPlan
 
     /// <summary>What a slot's first task takes over the stage's other tasks (the median deserialisation excess of the slots' first tasks, <see cref="ColdStarts.MedianExcessMs(IReadOnlyList{int[]}, IReadOnlyList{TaskStart[]}, TaskStart)"/>).</summary>
     public required int SlotWarmUpMs { get; init; }
+
+    /// <summary>What a slot's second task takes over warm ones (the median over stages that show it, <see cref="PlanStage.SecondWarmUpMs"/>).</summary>
+    public required int SecondWarmUpMs { get; init; }
     public required List<string> Warnings { get; init; }
 
     /// <summary><c>spark.dynamicAllocation.maxExecutors</c> when dynamic allocation was on and it was set.</summary>

@@ -117,7 +117,7 @@ internal static class ApplicationPlanBuilder
             jobs[job].Stages.Add(stages.Count - 1);
         }
 
-        var slotWarmUp = MarkColdStarts(app, stages, stageTasks);
+        var (slotWarmUp, secondWarmUp) = MarkColdStarts(app, stages, stageTasks);
 
         // Dependencies: the parents' attempts (and this stage's previous attempt) that completed before it was submitted.
         var attemptsByStage = stages.Select((s, i) => (s, i)).GroupBy(p => p.s.StageId).ToDictionary(g => g.Key, g => g.Select(p => p.i).ToList());
@@ -231,6 +231,7 @@ internal static class ApplicationPlanBuilder
             StorageBytesPerExecutor = StorageBytesPerExecutor(app),
             CacheMissPenaltyMs = CacheRescaling.MissPenaltyMs(stages),
             SlotWarmUpMs = slotWarmUp,
+            SecondWarmUpMs = secondWarmUp,
             PeakCachedBytes = stages.Count == 0 ? 0 : stages.Max(s => s.CachedBytes),
             ReadsCachedData = stages.Any(s => s.CacheHits is not null),
             WaitsOnShuffleFetch = stages.Any(s => s.TaskFetchWaitMs is not null),
@@ -258,7 +259,7 @@ internal static class ApplicationPlanBuilder
     }
 
     /// <summary>Finds each slot's first task and the cold-start excess (<see cref="ColdStarts"/>), and gives the stages their warm durations.</summary>
-    private static int MarkColdStarts(
+    private static (int SlotWarmUpMs, int SecondWarmUpMs) MarkColdStarts(
         SparkApplication app, List<PlanStage> stages, List<List<ObservedTask>> stageTasks)
     {
         var coresById = app.Executors.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(e => e.Cores), StringComparer.Ordinal);
@@ -270,16 +271,31 @@ internal static class ApplicationPlanBuilder
         var deserializeExcess = ColdStarts.DeserializeExcesses(stageTasks.Select(l => l.Select(t => t.Deserialize).ToArray()).ToList(), starts);
         var slotExcess = ColdStarts.MedianExcessMs(deserializeExcess, starts, TaskStart.FirstOnSlot);
         var durationExcess = ColdStarts.DurationExcesses(stages.Select(s => s.TaskDurationsMs).ToList(), stageTasks.Select(l => l.Select(t => t.BytesRead).ToArray()).ToList(), starts);
+        var secondExcesses = new List<int>();
         for (var s = 0; s < stages.Count; s++)
         {
-            if (starts[s].Contains(TaskStart.FirstOnSlot) && starts[s].Contains(TaskStart.Warm))
+            var hasWarm = starts[s].Contains(TaskStart.Warm);
+            if (hasWarm || starts[s].Contains(TaskStart.SecondOnSlot))
             {
                 for (var i = 0; i < deserializeExcess[s].Length; i++)
                 {
                     deserializeExcess[s][i] = Math.Max(deserializeExcess[s][i], durationExcess[s][i]);
                 }
 
-                stages[s].SlotWarmUpMs = ColdStarts.MedianExcessMs(deserializeExcess[s], starts[s], TaskStart.FirstOnSlot);
+                if (starts[s].Contains(TaskStart.FirstOnSlot))
+                {
+                    stages[s].SlotWarmUpMs = ColdStarts.MedianExcessMs(deserializeExcess[s], starts[s], TaskStart.FirstOnSlot);
+                }
+            }
+
+            if (starts[s].Contains(TaskStart.SecondOnSlot))
+            {
+                // Without warm tasks to compare with, the second tasks' excess stays in their durations: charge none.
+                stages[s].SecondWarmUpMs = hasWarm ? ColdStarts.MedianExcessMs(deserializeExcess[s], starts[s], TaskStart.SecondOnSlot) : 0;
+                if (hasWarm)
+                {
+                    secondExcesses.AddRange(deserializeExcess[s].Where((_, i) => starts[s][i] == TaskStart.SecondOnSlot));
+                }
             }
 
             stages[s].StageWarmUpMs = ColdStarts.MedianExcessMs(deserializeExcess[s], starts[s], TaskStart.FirstOfStageOnSlot);
@@ -289,7 +305,8 @@ internal static class ApplicationPlanBuilder
             }
         }
 
-        return slotExcess;
+        secondExcesses.Sort();
+        return (slotExcess, secondExcesses.Count == 0 ? 0 : secondExcesses[secondExcesses.Count / 2]);
     }
 
     /// <summary>

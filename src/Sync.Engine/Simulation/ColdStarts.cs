@@ -19,7 +19,8 @@ internal static class ColdStarts
     /// <summary>
     /// Classifies each task by its executor's launches in order over the whole application: an executor's first
     /// <c>slots</c> tasks are <see cref="TaskStart.FirstOnSlot"/>; its first <c>slots</c> tasks of a stage otherwise
-    /// <see cref="TaskStart.FirstOfStageOnSlot"/>.
+    /// <see cref="TaskStart.FirstOfStageOnSlot"/>; its next <c>slots</c> tasks after its first ones, when of the same
+    /// stage, <see cref="TaskStart.SecondOnSlot"/>.
     /// </summary>
     /// <param name="launches">Every task as (launch time, stage index, task index in the stage, executor index).</param>
     /// <param name="stageSizes">Task count of each stage.</param>
@@ -36,7 +37,10 @@ internal static class ColdStarts
             var slots = slotsOfExecutor(executor);
             ref var all = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(onExecutor, executor, out _);
             ref var ofStage = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ofStageOnExecutor, (stage, executor), out _);
-            starts[stage][task] = all < slots ? TaskStart.FirstOnSlot : ofStage < slots ? TaskStart.FirstOfStageOnSlot : TaskStart.Warm;
+            starts[stage][task] = all < slots ? TaskStart.FirstOnSlot
+                : ofStage < slots ? TaskStart.FirstOfStageOnSlot
+                : all < 2 * slots ? TaskStart.SecondOnSlot
+                : TaskStart.Warm;
             all++;
             ofStage++;
         }
@@ -94,9 +98,12 @@ internal static class ColdStarts
     }
 
     /// <summary>
-    /// Each slot's first task's excess over a warm task of the same stage reading as much (the stage's median warm
-    /// time per byte read times its bytes, or its median warm duration when bytes are not known): what deserialising
-    /// and compiling the stage's code on a fresh JVM took. 0 for other tasks and in stages without warm tasks.
+    /// Each slot's first and second task's excess over a warm task of the same stage reading as much (the stage's
+    /// median warm time per byte read times its bytes, or its median warm duration when bytes are not known): what
+    /// deserialising and compiling the stage's code on a fresh JVM took (the JIT is still at work during a slot's
+    /// second task: sort map tasks on 2 workers ran 34 ms/MB second against 26–29 ms/MB later, docs/accuracy.md).
+    /// A slot's first tasks are compared with its second ones where the stage has no warm tasks. 0 for other tasks and
+    /// in stages without later tasks to compare with.
     /// </summary>
     public static int[][] DurationExcesses(IReadOnlyList<int[]> durations, IReadOnlyList<long[]> bytesRead, IReadOnlyList<TaskStart[]> starts)
     {
@@ -106,25 +113,34 @@ internal static class ColdStarts
             var d = durations[s];
             excesses[s] = new int[d.Length];
             var warm = Enumerable.Range(0, d.Length).Where(i => starts[s][i] == TaskStart.Warm).ToArray();
-            if (warm.Length == 0)
-            {
-                continue;
-            }
-
-            var byBytes = warm.All(i => bytesRead[s][i] > 0);
-            var rate = byBytes ? warm.Select(i => d[i] / (double)bytesRead[s][i]).Order().ElementAt(warm.Length / 2) : 0;
-            var median = warm.Select(i => d[i]).Order().ElementAt(warm.Length / 2);
-            for (var i = 0; i < d.Length; i++)
-            {
-                if (starts[s][i] == TaskStart.FirstOnSlot)
-                {
-                    var expected = byBytes && bytesRead[s][i] > 0 ? rate * bytesRead[s][i] : median;
-                    excesses[s][i] = (int)Math.Clamp(d[i] - expected, 0, d[i]);
-                }
-            }
+            var seconds = Enumerable.Range(0, d.Length).Where(i => starts[s][i] == TaskStart.SecondOnSlot).ToArray();
+            // First tasks against warm ones, else against second ones (what a stage of two waves shows); second
+            // tasks against warm ones only.
+            TakeExcess(d, bytesRead[s], warm.Length > 0 ? warm : seconds, starts[s], TaskStart.FirstOnSlot, excesses[s]);
+            TakeExcess(d, bytesRead[s], warm, starts[s], TaskStart.SecondOnSlot, excesses[s]);
         }
 
         return excesses;
+    }
+
+    private static void TakeExcess(int[] d, long[] bytesRead, int[] reference, TaskStart[] starts, TaskStart kind, int[] excesses)
+    {
+        if (reference.Length == 0)
+        {
+            return;
+        }
+
+        var byBytes = reference.All(i => bytesRead[i] > 0);
+        var rate = byBytes ? reference.Select(i => d[i] / (double)bytesRead[i]).Order().ElementAt(reference.Length / 2) : 0;
+        var median = reference.Select(i => d[i]).Order().ElementAt(reference.Length / 2);
+        for (var i = 0; i < d.Length; i++)
+        {
+            if (starts[i] == kind)
+            {
+                var expected = byBytes && bytesRead[i] > 0 ? rate * bytesRead[i] : median;
+                excesses[i] = (int)Math.Clamp(d[i] - expected, 0, d[i]);
+            }
+        }
     }
 
     /// <summary>

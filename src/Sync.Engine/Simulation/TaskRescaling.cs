@@ -27,9 +27,18 @@ internal static class TaskRescaling
             return Spread(cached, fixedParts, counts[i]);
         }).ToArray();
         var fresh = ColdStarts.ColdTasksPerStage(counts, plan.Stages.Select(s => s.RanLocal).ToArray(), shape.Executors, shape.SlotsPerExecutor);
-        var warmUp = plan.Stages.Select((s, i) => s.WarmDurationsMs is null
-            ? default
-            : new WarmUpCharge(fresh[i], Math.Min(counts[i], shape.Slots), s.SlotWarmUpMs ?? plan.SlotWarmUpMs, s.StageWarmUpMs)).ToArray();
+        var warmUp = plan.Stages.Select((s, i) =>
+        {
+            if (s.WarmDurationsMs is null)
+            {
+                return default;
+            }
+
+            // A fresh slot's second task is of the same stage when the stage runs more than one wave.
+            var firstWave = Math.Min(counts[i], shape.Slots);
+            var second = Math.Min(counts[i] - firstWave, fresh[i]);
+            return new WarmUpCharge(fresh[i], firstWave, s.SlotWarmUpMs ?? plan.SlotWarmUpMs, s.StageWarmUpMs, second, s.SecondWarmUpMs ?? plan.SecondWarmUpMs);
+        }).ToArray();
         return (durations, warmUp);
     }
 

@@ -43,6 +43,40 @@ public class ColdStartTests
         Assert.Equal(3_000 + 1_000, simulator.Predict(new ClusterShape(4, 2)).WallTimeMs);
     }
 
+    [Fact]
+    public void ASlotsSecondTaskOfItsFirstStageIsMarkedSecondAndALaterStagesFirstTaskIsNot()
+    {
+        // One executor of one slot: stage 0 runs three tasks, then stage 1 one.
+        var starts = ColdStarts.Mark([(0, 0, 0, 0), (1, 0, 1, 0), (2, 0, 2, 0), (3, 1, 0, 0)], [3, 1], _ => 1);
+
+        Assert.Equal([TaskStart.FirstOnSlot, TaskStart.SecondOnSlot, TaskStart.Warm], starts[0]);
+        Assert.Equal([TaskStart.FirstOfStageOnSlot], starts[1]);
+    }
+
+    [Fact]
+    public async Task AFreshSlotsSecondTaskCarriesWhatTheJitStillCosts()
+    {
+        // One executor of one core ran four like tasks of one stage: 5 s first, 3 s second, then 2 s warm.
+        var app = await new SyntheticLog(endMs: 12_000)
+            .Executor("1", cores: 1, addedMs: 0)
+            .PlacedStage(0, 0, 12_000, (0, 5_000, "1", "ANY"), (5_000, 8_000, "1", "ANY"), (8_000, 10_000, "1", "ANY"), (10_000, 12_000, "1", "ANY"))
+            .ReadAsync();
+        var simulator = new ScheduleSimulator(app);
+
+        // On two slots each runs a first (5 s) and a second task (3 s); charging first tasks alone would give 7 s.
+        Assert.Equal(8_000, simulator.Predict(new ClusterShape(2, 1)).WallTimeMs);
+        Assert.Equal(12_000, simulator.Predict(new ClusterShape(1, 1)).WallTimeMs);
+    }
+
+    [Fact]
+    public void WithoutWarmTasksASlotsFirstTasksAreComparedWithItsSecondOnes()
+    {
+        var excesses = ColdStarts.DurationExcesses([[5_000, 5_000, 3_000, 3_000]], [[0, 0, 0, 0]],
+            [[TaskStart.FirstOnSlot, TaskStart.FirstOnSlot, TaskStart.SecondOnSlot, TaskStart.SecondOnSlot]]);
+
+        Assert.Equal([2_000, 2_000, 0, 0], excesses[0]);
+    }
+
     [Theory]
     [InlineData(true, 0)] // tasks that go to their data stay on the two executors already used
     [InlineData(false, 1)] // tasks placed on shuffled offers land on a fresh executor as often as half of them are fresh
