@@ -101,7 +101,7 @@ internal static class ColdStarts
     /// Each slot's first and second task's excess over a warm task of the same stage reading as much (the stage's
     /// median warm time per byte read times its bytes, or its median warm duration when bytes are not known): what
     /// deserialising and compiling the stage's code on a fresh JVM took (the JIT is still at work during a slot's
-    /// second task: sort map tasks on 2 workers ran 34 ms/MB second against 26–29 ms/MB later, docs/accuracy.md).
+    /// second task: sort map tasks on 2 workers ran 34–35 ms/MB second against 25–30 ms/MB later, docs/accuracy.md).
     /// A slot's first tasks are compared with its second ones where the stage has no warm tasks. 0 for other tasks and
     /// in stages without later tasks to compare with.
     /// </summary>
