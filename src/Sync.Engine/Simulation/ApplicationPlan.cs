@@ -39,7 +39,7 @@ internal sealed class PlanStage
     /// </summary>
     public bool RanLocal;
 
-    /// <summary>What the stage's first task on a slot spends deserialising beyond a warm task (the median over them, <see cref="Simulation.ColdStarts"/>).</summary>
+    /// <summary>What the stage's first task on a slot takes beyond a warm task: deserialising and compiling the stage's code (the median over them, <see cref="Simulation.ColdStarts"/>).</summary>
     public int StageWarmUpMs;
 
     /// <summary>What this stage's first task on a fresh slot took beyond a warm one, when the stage shows it (else the application's <see cref="ApplicationPlan.SlotWarmUpMs"/>).</summary>

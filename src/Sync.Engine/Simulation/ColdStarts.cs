@@ -1,18 +1,19 @@
 namespace Sync.Engine.Simulation;
 
 /// <summary>
-/// First tasks are slow, at two levels. A slot's first task at all carries its executor's warm-up: the JVM loads the
+/// First tasks are slow, at three levels. A slot's first task at all carries its executor's warm-up: the JVM loads the
 /// classes it deserialises and compiles the stage's code (on the ground-truth runs 5.2–9.3 s against 0.15–4.7 s for later
-/// tasks of the same stage, 1.8–1.9 s of it in <c>Executor Deserialize Time</c>; docs/accuracy.md). A stage's first task on each slot
-/// fetches and deserialises the stage's code (tens of ms of deserialisation). How many such tasks a run has depends on
-/// its slots, so replaying measured durations would carry the observed run's count to every target. The plan therefore
-/// keeps, next to the measured durations, "warm" ones with each first task's excess taken off it
-/// (<see cref="PlanStage.WarmDurationsMs"/>): its deserialisation excess (<see cref="DeserializeExcesses"/>), or, for a
-/// slot's first task in a stage that also ran warm tasks, its excess over them if larger
-/// (<see cref="DurationExcesses"/>). A prediction gives each stage's median excess back: a slot's first-task excess
-/// (the stage's own, else the application's median deserialisation excess) to as many tasks as start on fresh slots of
-/// the target (<see cref="ColdTasksPerStage"/>), and the stage-first deserialisation excess to the rest of its first
-/// wave (<see cref="WarmUpCharge"/>). Reconstruction replays the measured durations.
+/// tasks of the same stage, 1.8–1.9 s of it in <c>Executor Deserialize Time</c>; docs/accuracy.md); its second task of
+/// the same stage still runs slower while the JIT finishes. A stage's first task on each slot fetches, deserialises and
+/// compiles the stage's code (KMeans iterations: 0.5 s against 0.08–0.09 s, 0.09 s of it deserialising). How many such
+/// tasks a run has depends on its slots, so replaying measured durations would carry the observed run's count to every
+/// target. The plan therefore keeps, next to the measured durations, "warm" ones with each such task's excess taken off
+/// it (<see cref="PlanStage.WarmDurationsMs"/>): its deserialisation excess (<see cref="DeserializeExcesses"/>), or its
+/// excess over the stage's warm tasks if larger (<see cref="DurationExcesses"/>). A prediction gives each stage's
+/// median excesses back: a slot's first-task excess (the stage's own, else the application's median deserialisation
+/// excess) to as many tasks as start on fresh slots of the target (<see cref="ColdTasksPerStage"/>), the second-task
+/// excess to as many of their second tasks, and the stage-first excess to the rest of its first wave
+/// (<see cref="WarmUpCharge"/>). Reconstruction replays the measured durations.
 /// </summary>
 internal static class ColdStarts
 {
@@ -98,10 +99,11 @@ internal static class ColdStarts
     }
 
     /// <summary>
-    /// Each slot's first and second task's excess over a warm task of the same stage reading as much (the stage's
-    /// median warm time per byte read times its bytes, or its median warm duration when bytes are not known): what
-    /// deserialising and compiling the stage's code on a fresh JVM took (the JIT is still at work during a slot's
-    /// second task: sort map tasks on 2 workers ran 34–35 ms/MB second against 25–30 ms/MB later, docs/accuracy.md).
+    /// Each slot's first and second task's, and each stage's first task's on a slot, excess over a warm task of the
+    /// same stage reading as much (the stage's median warm time per byte read times its bytes, or its median warm
+    /// duration when bytes are not known): what deserialising and compiling the stage's code took (the JIT is still at
+    /// work during a slot's second task: sort map tasks on 2 workers ran 34–35 ms/MB second against 25–30 ms/MB later,
+    /// docs/accuracy.md).
     /// A slot's first tasks are compared with its second ones where the stage has no warm tasks. 0 for other tasks and
     /// in stages without later tasks to compare with.
     /// </summary>
@@ -118,6 +120,7 @@ internal static class ColdStarts
             // tasks against warm ones only.
             TakeExcess(d, bytesRead[s], warm.Length > 0 ? warm : seconds, starts[s], TaskStart.FirstOnSlot, excesses[s]);
             TakeExcess(d, bytesRead[s], warm, starts[s], TaskStart.SecondOnSlot, excesses[s]);
+            TakeExcess(d, bytesRead[s], warm, starts[s], TaskStart.FirstOfStageOnSlot, excesses[s]);
         }
 
         return excesses;

@@ -69,6 +69,23 @@ public class ColdStartTests
     }
 
     [Fact]
+    public async Task AStagesFirstTaskOnAWarmSlotCarriesTheCompilingOfItsCodeOnEveryTargetSlot()
+    {
+        // One executor of one core. Stage 1's first task took 3 s, its later two 1 s each, none of it deserialising:
+        // the JIT compiled the stage's code while the first one ran.
+        var app = await new SyntheticLog(endMs: 10_000)
+            .Executor("1", cores: 1, addedMs: 0)
+            .PlacedStage(0, 0, 5_000, (0, 4_000, "1", "ANY"), (4_000, 5_000, "1", "ANY"))
+            .PlacedStage(1, 5_000, 10_000, (5_000, 8_000, "1", "ANY"), (8_000, 9_000, "1", "ANY"), (9_000, 10_000, "1", "ANY"))
+            .ReadAsync();
+        var simulator = new ScheduleSimulator(app);
+
+        // Two slots: stage 0 runs its two tasks cold at once (4 s); stage 1's first wave compiles on both (3 s), then 1 s.
+        Assert.Equal(4_000 + 3_000 + 1_000, simulator.Predict(new ClusterShape(2, 1)).WallTimeMs);
+        Assert.Equal(10_000, simulator.Predict(new ClusterShape(1, 1)).WallTimeMs);
+    }
+
+    [Fact]
     public void WithoutWarmTasksASlotsFirstTasksAreComparedWithItsSecondOnes()
     {
         var excesses = ColdStarts.DurationExcesses([[5_000, 5_000, 3_000, 3_000]], [[0, 0, 0, 0]],
