@@ -26,7 +26,10 @@ internal sealed class SimulationRun
     // Events ordered by time, then by when they were scheduled: one long per priority, the time in the high 40 bits
     // (35 years of milliseconds) and a 24-bit sequence number below it, so that the heap compares plain integers.
     private const int SequenceBits = 24;
-    private readonly PriorityQueue<(EventKind Kind, int Id, int Executor), long> _events = new();
+    // An event is two ints: its subject (a job, stage or executor) and its kind with, for a finished task, the executor
+    // it ran on above the low 4 bits (+1, 0 for none), so that the heap moves 8-byte elements.
+    private const int KindBits = 4;
+    private readonly PriorityQueue<(int Id, int KindAndExecutor), long> _events = new();
     private readonly PriorityQueue<int, (int Job, int Stage, int Attempt)> _runnable = new();
     private readonly int[] _pendingDependencies;
     private readonly int[] _nextTask;
@@ -129,7 +132,7 @@ internal sealed class SimulationRun
             while (_events.TryDequeue(out var e, out var at))
             {
                 _now = at >> SequenceBits;
-                Handle(e.Kind, e.Id, e.Executor);
+                Handle((EventKind)(e.KindAndExecutor & ((1 << KindBits) - 1)), e.Id, (e.KindAndExecutor >> KindBits) - 1);
             }
 
             if (_runnable.Count == 0 || _running > 0)
@@ -427,5 +430,5 @@ internal sealed class SimulationRun
     }
 
     private void Schedule(long time, EventKind kind, int id, int executor = -1) =>
-        _events.Enqueue((kind, id, executor), (Math.Max(time, _now) << SequenceBits) | (_sequence++ & ((1L << SequenceBits) - 1)));
+        _events.Enqueue((id, ((executor + 1) << KindBits) | (int)kind), (Math.Max(time, _now) << SequenceBits) | (_sequence++ & ((1L << SequenceBits) - 1)));
 }
