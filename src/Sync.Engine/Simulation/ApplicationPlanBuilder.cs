@@ -189,6 +189,12 @@ internal static class ApplicationPlanBuilder
         var identified = ObservedExecutors(app, start, tasks, spansById, onlyThoseThatRanTasks: true);
         var executors = identified.Select(e => (e.OffsetMs, e.Cores, e.RemovedOffsetMs)).ToList();
         PinTasks(app, stages, stageTasks, identified);
+        var lastTaskFinish = executorSpans.Select(e => e.LastFinish).DefaultIfEmpty(start).Max() - start;
+        var lost = identified.Count(e => e.RemovedOffsetMs < lastTaskFinish);
+        if (lost > 0)
+        {
+            warnings.Add($"{lost} executor(s) were lost while the run still had tasks to do: predictions assume executors stay, so they leave out the time the run lost to failed attempts and replacements.");
+        }
         AddLaunchWaits(app, start, stages, stageTasks, stageObserved.Select(o => o.Submit).ToList(), executors, headHolds);
         // The run's size is the most executors it held at once: replacements of lost executors do not add to it.
         var heldAtOnce = ExecutorConcurrency.FirstHeld(executorsForShape.Select(e => (e.OffsetMs, e.RemovedOffsetMs))).Count;

@@ -36,6 +36,8 @@ public class ExecutorConcurrencyTests
         Assert.Equal(1, simulator.ObservedShape.Executors);
         Assert.Equal(7_000, simulator.Reconstruct().WallTimeMs);
         // Two executors from the start, as the run held its first: both tasks at once.
-        Assert.Equal(2_000, simulator.Predict(new ClusterShape(2, 1)).WallTimeMs);
+        var prediction = simulator.Predict(new ClusterShape(2, 1));
+        Assert.Equal(2_000, prediction.WallTimeMs);
+        Assert.Contains(prediction.Warnings, w => w.StartsWith("1 executor(s) were lost while the run still had tasks to do", StringComparison.Ordinal));
     }
 }
