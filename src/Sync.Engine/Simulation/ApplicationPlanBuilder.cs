@@ -184,17 +184,12 @@ internal static class ApplicationPlanBuilder
         }
 
         var spansById = app.Tasks.ExecutorIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => executorSpans[p.i], StringComparer.Ordinal);
-        // The run's configuration is every executor it was given; its schedule ran on those that ran tasks.
+        // The run's configuration is the executors it was given; its schedule ran on those that ran tasks.
         var executorsForShape = ObservedExecutors(app, start, tasks, spansById, onlyThoseThatRanTasks: false);
         var identified = ObservedExecutors(app, start, tasks, spansById, onlyThoseThatRanTasks: true);
         var executors = identified.Select(e => (e.OffsetMs, e.Cores, e.RemovedOffsetMs)).ToList();
         PinTasks(app, stages, stageTasks, identified);
-        var lastTaskFinish = executorSpans.Select(e => e.LastFinish).DefaultIfEmpty(start).Max() - start;
-        var lost = identified.Count(e => e.RemovedOffsetMs < lastTaskFinish);
-        if (lost > 0)
-        {
-            warnings.Add($"{lost} executor(s) were lost while the run still had tasks to do: predictions assume executors stay, so they leave out the time the run lost to failed attempts and replacements.");
-        }
+        WarnOfLostExecutors(executors, executorSpans.Select(e => e.LastFinish).DefaultIfEmpty(start).Max() - start, warnings);
         AddLaunchWaits(app, start, stages, stageTasks, stageObserved.Select(o => o.Submit).ToList(), executors, headHolds);
         // The run's size is the most executors it held at once: replacements of lost executors do not add to it.
         var heldAtOnce = ExecutorConcurrency.FirstHeld(executorsForShape.Select(e => (e.OffsetMs, e.RemovedOffsetMs))).Count;
@@ -277,7 +272,7 @@ internal static class ApplicationPlanBuilder
         var deserializeExcess = ColdStarts.DeserializeExcesses(stageTasks.Select(l => l.Select(t => t.Deserialize).ToArray()).ToList(), starts);
         var slotExcess = ColdStarts.MedianExcessMs(deserializeExcess, starts, TaskStart.FirstOnSlot);
         var durationExcess = ColdStarts.DurationExcesses(stages.Select(s => s.TaskDurationsMs).ToList(), stageTasks.Select(l => l.Select(t => t.BytesRead).ToArray()).ToList(), starts);
-        var secondExcesses = new List<int>();
+        var showSecondExcess = new List<int>();
         for (var s = 0; s < stages.Count; s++)
         {
             var hasWarm = starts[s].Contains(TaskStart.Warm);
@@ -300,7 +295,7 @@ internal static class ApplicationPlanBuilder
                 stages[s].SecondWarmUpMs = hasWarm ? ColdStarts.MedianExcessMs(deserializeExcess[s], starts[s], TaskStart.SecondOnSlot) : 0;
                 if (hasWarm)
                 {
-                    secondExcesses.AddRange(deserializeExcess[s].Where((_, i) => starts[s][i] == TaskStart.SecondOnSlot));
+                    showSecondExcess.Add(s);
                 }
             }
 
@@ -311,8 +306,9 @@ internal static class ApplicationPlanBuilder
             }
         }
 
-        secondExcesses.Sort();
-        return (slotExcess, secondExcesses.Count == 0 ? 0 : secondExcesses[secondExcesses.Count / 2]);
+        var secondExcess = ColdStarts.MedianExcessMs(
+            showSecondExcess.Select(s => deserializeExcess[s]).ToList(), showSecondExcess.Select(s => starts[s]).ToList(), TaskStart.SecondOnSlot);
+        return (slotExcess, secondExcess);
     }
 
     /// <summary>
@@ -394,6 +390,16 @@ internal static class ApplicationPlanBuilder
         }
 
         return best;
+    }
+
+    /// <summary>Says how many executors left while tasks were still to run (<paramref name="lastTaskFinish"/>, an offset): predictions do not lose them.</summary>
+    private static void WarnOfLostExecutors(List<(long OffsetMs, int Cores, long? RemovedOffsetMs)> executors, long lastTaskFinish, List<string> warnings)
+    {
+        var lost = executors.Count(e => e.RemovedOffsetMs < lastTaskFinish);
+        if (lost > 0)
+        {
+            warnings.Add($"{lost} executor(s) were lost while the run still had tasks to do: predictions assume executors stay, so they leave out the time the run lost to failed attempts and replacements.");
+        }
     }
 
     /// <summary>
