@@ -341,9 +341,10 @@ internal static class ApplicationPlanBuilder
         }
 
         var max = IntProperty(app, "spark.dynamicAllocation.maxExecutors");
-        warnings.Add("The run used dynamic allocation: predictions give every executor the cluster holds from the start" +
+        warnings.Add("The run used dynamic allocation: a prediction's executors join as the observed run's did (the k-th when it first held k, " +
+                     "any beyond the most it held with the last of them)" +
                      (max is { } m ? $", at most spark.dynamicAllocation.maxExecutors = {m}" : "") +
-                     " (the ramp-up of executor requests and the release of idle executors are not modelled).");
+                     "; how Spark would ramp up requests on a larger cluster, and release idle executors, is not modelled.");
         return max;
     }
 
