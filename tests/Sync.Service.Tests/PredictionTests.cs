@@ -142,6 +142,31 @@ public sealed class PredictionTests
 
     [Theory]
     [MemberData(nameof(ServiceHarness.Providers), MemberType = typeof(ServiceHarness))]
+    public async Task APredictionWhoseProcessStoppedWhileThisOneRunsIsFailedOnceItsLeaseRunsOut(string provider)
+    {
+        await using var harness = new ServiceHarness(provider);
+        string id;
+        await using (var service = await harness.OpenAsync(runPredictions: false))
+        {
+            id = (await service.Predictions.CreateAsync("t", new PredictionRequestDto { EventLogUrl = ServiceHarness.SampleEventLog, Configs = ServiceHarness.SampleReport })).PredictionId;
+        }
+
+        // Another process holds it, then stops without finishing it while this one is open: its lease runs out.
+        var future = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds();
+        Assert.Equal(1, await harness.ExecuteAsync($"UPDATE predictions SET status = 'RUNNING', attempts = 1, lease_until_ms = {future} WHERE id = '{id}'"));
+        await using var open = await harness.OpenAsync();
+        Assert.Equal(PredictionStatuses.Running, (await open.Predictions.GetStatusAsync("t", id)).Status);
+        Assert.Equal(1, await harness.ExecuteAsync($"UPDATE predictions SET lease_until_ms = 1 WHERE id = '{id}'"));
+
+        // Within a lease period (5 s here) a waiting client sees the failure instead of waiting forever.
+        var failed = await ServiceHarness.WaitForFinishAsync(open, "t", id, TimeSpan.FromSeconds(30));
+        Assert.Equal(PredictionStatuses.Failure, failed.Status);
+        Assert.Equal("interrupted", failed.Error!.Code);
+        Assert.True(failed.Retryable);
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceHarness.Providers), MemberType = typeof(ServiceHarness))]
     public async Task PredictionLeftRunningByACrashIsFailedRetryableAndRetriedAfterReopening(string provider)
     {
         await using var harness = new ServiceHarness(provider);

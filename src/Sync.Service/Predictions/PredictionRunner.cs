@@ -10,8 +10,9 @@ namespace Sync.Service.Predictions;
 /// <summary>
 /// Runs queued predictions in the background, at most <see cref="SyncServiceOptions.MaxConcurrentPredictions"/> at a
 /// time. A prediction is claimed by moving it from PENDING to RUNNING in one conditional update, and holds a lease that
-/// is renewed while it runs. At start, predictions left RUNNING with an expired lease (their process died) are marked
-/// FAILURE and retryable, and PENDING ones are queued again, so that none stays stuck.
+/// is renewed while it runs. At start and then once a lease period while workers run, predictions left RUNNING with
+/// an expired lease (their process died) are marked FAILURE and retryable; at start PENDING ones are queued again, so
+/// that none stays stuck, and a client waiting in another process sees the failure instead of waiting forever.
 /// </summary>
 internal sealed class PredictionRunner : IAsyncDisposable
 {
@@ -22,6 +23,7 @@ internal sealed class PredictionRunner : IAsyncDisposable
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _workers = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _runningHere = new();
     private int _disposed;
 
     public PredictionRunner(SyncDatabase database, PredictionEngine engine, TimeProvider clock, TimeSpan lease)
@@ -35,20 +37,9 @@ internal sealed class PredictionRunner : IAsyncDisposable
     /// <summary>Recovers what a previous process left behind; then, when <paramref name="workers"/> &gt; 0, starts the workers.</summary>
     public async Task StartAsync(int workers, CancellationToken cancellationToken)
     {
-        var now = Time.NowMs(_clock);
+        await FailInterruptedAsync(cancellationToken);
         await using (var db = _database.Open())
         {
-            await db.Predictions
-                .Where(p => p.Status == PredictionStatuses.Running && (p.LeaseUntilMs == null || p.LeaseUntilMs < now))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(p => p.Status, PredictionStatuses.Failure)
-                    .SetProperty(p => p.ErrorCode, "interrupted")
-                    .SetProperty(p => p.ErrorMessage, "The prediction was interrupted: the process running it stopped before it finished.")
-                    .SetProperty(p => p.ErrorHint, "Retry the prediction.")
-                    .SetProperty(p => p.Retryable, true)
-                    .SetProperty(p => p.LeaseUntilMs, (long?)null)
-                    .SetProperty(p => p.FinishedAtMs, now)
-                    .SetProperty(p => p.UpdatedAtMs, now), cancellationToken);
             if (workers > 0)
             {
                 var pending = await db.Predictions.Where(p => p.Status == PredictionStatuses.Pending)
@@ -63,6 +54,50 @@ internal sealed class PredictionRunner : IAsyncDisposable
         for (var i = 0; i < workers; i++)
         {
             _workers.Add(Task.Run(WorkAsync));
+        }
+
+        if (workers > 0)
+        {
+            _workers.Add(Task.Run(WatchLeasesAsync));
+        }
+    }
+
+    /// <summary>
+    /// Marks FAILURE (retryable) the predictions left RUNNING whose lease ran out: the process running them stopped.
+    /// Never those this process runs (a late lease renewal is not a crash).
+    /// </summary>
+    private async Task FailInterruptedAsync(CancellationToken cancellationToken)
+    {
+        var now = Time.NowMs(_clock);
+        var mine = _runningHere.Keys.ToList();
+        await using var db = _database.Open();
+        await db.Predictions
+            .Where(p => p.Status == PredictionStatuses.Running && (p.LeaseUntilMs == null || p.LeaseUntilMs < now) && !mine.Contains(p.Id))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Status, PredictionStatuses.Failure)
+                .SetProperty(p => p.ErrorCode, "interrupted")
+                .SetProperty(p => p.ErrorMessage, "The prediction was interrupted: the process running it stopped before it finished.")
+                .SetProperty(p => p.ErrorHint, "Retry the prediction.")
+                .SetProperty(p => p.Retryable, true)
+                .SetProperty(p => p.LeaseUntilMs, (long?)null)
+                .SetProperty(p => p.FinishedAtMs, now)
+                .SetProperty(p => p.UpdatedAtMs, now), cancellationToken);
+    }
+
+    /// <summary>Once a lease period, fails what another process left RUNNING when it stopped (<see cref="FailInterruptedAsync"/>).</summary>
+    private async Task WatchLeasesAsync()
+    {
+        var token = _stopping.Token;
+        try
+        {
+            using var timer = new PeriodicTimer(_lease, _clock);
+            while (await timer.WaitForNextTickAsync(token))
+            {
+                await FailInterruptedAsync(token);
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
         }
     }
 
@@ -87,6 +122,8 @@ internal sealed class PredictionRunner : IAsyncDisposable
     {
         var now = Time.NowMs(_clock);
         PredictionRow? row;
+        // Claiming and reading the row are not cancelled by shutdown: a claim interrupted half-way would leave the
+        // prediction RUNNING with no one to run it. Shutdown is observed by the engine, which then requeues it.
         await using (var db = _database.Open())
         {
             var claimed = await db.Predictions.Where(p => p.Id == id && p.Status == PredictionStatuses.Pending)
@@ -95,17 +132,19 @@ internal sealed class PredictionRunner : IAsyncDisposable
                     .SetProperty(p => p.Attempts, p => p.Attempts + 1)
                     .SetProperty(p => p.LeaseUntilMs, now + (long)_lease.TotalMilliseconds)
                     .SetProperty(p => p.StartedAtMs, now)
-                    .SetProperty(p => p.UpdatedAtMs, now), stopping);
+                    .SetProperty(p => p.UpdatedAtMs, now), CancellationToken.None);
             if (claimed == 0)
             {
                 return;
             }
 
-            row = await db.Predictions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, stopping);
+            _runningHere[id] = 0;
+            row = await db.Predictions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, CancellationToken.None);
         }
 
         if (row is null)
         {
+            _runningHere.TryRemove(id, out _);
             return;
         }
 
@@ -132,6 +171,7 @@ internal sealed class PredictionRunner : IAsyncDisposable
         }
 
         await FinishAsync(id, outcome);
+        _runningHere.TryRemove(id, out _);
     }
 
     private async Task FinishAsync(string id, Outcome outcome)
