@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -93,7 +94,14 @@ internal sealed class PredictionRunner : IAsyncDisposable
             using var timer = new PeriodicTimer(_lease, _clock);
             while (await timer.WaitForNextTickAsync(token))
             {
-                await FailInterruptedAsync(token);
+                try
+                {
+                    await FailInterruptedAsync(token);
+                }
+                catch (Exception e) when (e is DbException or DbUpdateException)
+                {
+                    // The database was busy or away for a moment (another process writing): try again next period.
+                }
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
