@@ -14,7 +14,7 @@ namespace Sync.Engine.Simulation;
 /// (<see cref="GcRescaling"/>).
 /// </summary>
 /// <remarks>
-/// Not modelled yet (the prediction says so where it matters): executor loss, speculation beyond what was observed,
+/// Not modelled yet (the prediction says so where it matters): executor loss (predictions assume executors stay, and warn when the run lost some), speculation beyond what was observed,
 /// resources the whole cluster shares (storage and network bandwidth), spill, and how task durations change with the
 /// instance type's CPU.
 /// </remarks>
@@ -72,12 +72,12 @@ public sealed class ScheduleSimulator
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentOutOfRangeException.ThrowIfLessThan(shape.Executors, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(shape.CoresPerExecutor, 1);
-        var observed = _firstHeld;
+        var heldAtOnce = _firstHeld.Count;
         var (durations, warmUp) = TaskRescaling.Rescale(_plan, shape);
         var result = Run(shape, Arrivals(shape), durations, warmUp);
-        if (observed.Count > 0 && shape.Executors > 4 * observed.Count)
+        if (heldAtOnce > 0 && shape.Executors > 4 * heldAtOnce)
         {
-            result = result with { Warnings = [.. result.Warnings, $"{shape.Executors} executors is more than 4x the {observed.Count} observed: task durations are extrapolated unchanged."] };
+            result = result with { Warnings = [.. result.Warnings, $"{shape.Executors} executors is more than 4x the {heldAtOnce} observed: task durations are extrapolated unchanged."] };
         }
 
         if (shape.Executors > _plan.DynamicAllocationMaxExecutors)

@@ -308,18 +308,11 @@ internal sealed class SimulationRun
         while (_freeSlots > 0 && _runnable.TryPeek(out var stage, out _))
         {
             var durations = _durations[stage];
-            if (_nextTask[stage] == _localityTailStart[stage])
+            if (_nextTask[stage] == _localityTailStart[stage] && HoldTail(stage))
             {
-                // Delay scheduling: the stage's less local tasks wait for its locality level to relax; other stages
-                // may use the free slots meanwhile.
-                _localityTailStart[stage] = -1;
-                var relaxedAt = _lastLaunch[stage] + _plan.Stages[stage].LocalityDelayMs;
-                if (relaxedAt > _now && _nextTask[stage] > 0)
-                {
-                    _runnable.Dequeue();
-                    Schedule(relaxedAt, EventKind.StageRelaxed, stage);
-                    continue;
-                }
+                // Other stages may use the free slots meanwhile.
+                _runnable.Dequeue();
+                continue;
             }
 
             var task = _nextTask[stage];
@@ -374,19 +367,10 @@ internal sealed class SimulationRun
             {
                 if (_localityTailStart[stage] >= 0 && task >= _localityTailStart[stage])
                 {
-                    // Delay scheduling, as in LaunchTasks: the less local tasks go after the more local ones have
-                    // launched (here some wait for their executor), once the level relaxed.
-                    if (_nextTask[stage] < _localityTailStart[stage])
+                    // The less local tasks go after the more local ones have launched (here some wait for their
+                    // executor); the stage stays runnable for its pinned tasks while they are held.
+                    if (_nextTask[stage] < _localityTailStart[stage] || HoldTail(stage))
                     {
-                        break;
-                    }
-
-                    _localityTailStart[stage] = -1;
-                    var relaxedAt = _lastLaunch[stage] + _plan.Stages[stage].LocalityDelayMs;
-                    if (relaxedAt > _now && _nextTask[stage] > 0)
-                    {
-                        _heldUntil[stage] = relaxedAt;
-                        Schedule(relaxedAt, EventKind.StageRelaxed, stage);
                         break;
                     }
                 }
@@ -407,6 +391,29 @@ internal sealed class SimulationRun
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Delay scheduling: when a stage reaches its less local tasks, they wait for its locality level to relax, a
+    /// locality wait after its last launch. Returns whether they wait (the stage is relaxed by a scheduled event); once
+    /// per stage.
+    /// </summary>
+    private bool HoldTail(int stage)
+    {
+        _localityTailStart[stage] = -1;
+        var relaxedAt = _lastLaunch[stage] + _plan.Stages[stage].LocalityDelayMs;
+        if (relaxedAt <= _now || _nextTask[stage] == 0)
+        {
+            return false;
+        }
+
+        if (_heldUntil is not null)
+        {
+            _heldUntil[stage] = relaxedAt;
+        }
+
+        Schedule(relaxedAt, EventKind.StageRelaxed, stage);
+        return true;
     }
 
     /// <summary>Starts <paramref name="task"/> of <paramref name="stage"/> (on <paramref name="executor"/>, or −1 when slots are not tracked per executor).</summary>
