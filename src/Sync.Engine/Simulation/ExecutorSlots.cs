@@ -7,7 +7,6 @@ namespace Sync.Engine.Simulation;
 internal sealed class ExecutorSlots
 {
     private readonly int[] _free;
-    private readonly bool[] _removed;
     private readonly int[] _position;
     private readonly int[] _withFree;
     private int _count;
@@ -16,7 +15,6 @@ internal sealed class ExecutorSlots
     public ExecutorSlots(int executors)
     {
         _free = new int[executors];
-        _removed = new bool[executors];
         _position = Enumerable.Repeat(-1, executors).ToArray();
         _withFree = new int[executors];
     }
@@ -27,9 +25,6 @@ internal sealed class ExecutorSlots
     /// <summary>The <paramref name="index"/>-th executor with a free slot (an arbitrary but deterministic order).</summary>
     public int ExecutorWithFreeSlot(int index) => _withFree[index];
 
-    /// <summary>Whether <paramref name="executor"/> has left the cluster.</summary>
-    public bool IsRemoved(int executor) => _removed[executor];
-
     /// <summary>Executor <paramref name="executor"/> joins with <paramref name="slots"/> free slots.</summary>
     public void Add(int executor, int slots) => Change(executor, slots);
 
@@ -37,11 +32,7 @@ internal sealed class ExecutorSlots
     /// Executor <paramref name="executor"/> leaves: its <paramref name="slots"/> slots are gone; the busy ones retire as
     /// their tasks finish (its free count stays at or below zero).
     /// </summary>
-    public void Remove(int executor, int slots)
-    {
-        _removed[executor] = true;
-        Change(executor, -slots);
-    }
+    public void Remove(int executor, int slots) => Change(executor, -slots);
 
     /// <summary>A task starts on <paramref name="executor"/>.</summary>
     public void Take(int executor) => Change(executor, -1);
