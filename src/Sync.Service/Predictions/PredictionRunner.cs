@@ -128,10 +128,15 @@ internal sealed class PredictionRunner : IAsyncDisposable
 
     private async Task RunOneAsync(string id, CancellationToken stopping)
     {
+        // Once shutdown began, leave the prediction PENDING for the next process. Claiming and reading the row are
+        // then not cancelled by it: a claim interrupted half-way would leave the prediction RUNNING with no one to run it.
+        if (stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
         var now = Time.NowMs(_clock);
         PredictionRow? row;
-        // Claiming and reading the row are not cancelled by shutdown: a claim interrupted half-way would leave the
-        // prediction RUNNING with no one to run it. Shutdown is observed by the engine, which then requeues it.
         await using (var db = _database.Open())
         {
             var claimed = await db.Predictions.Where(p => p.Id == id && p.Status == PredictionStatuses.Pending)
@@ -164,8 +169,9 @@ internal sealed class PredictionRunner : IAsyncDisposable
             var result = await _engine.PredictAsync(row.UploadPath ?? row.EventLogUrl!, row.ClusterReportJson, row.SlaSeconds, stopping);
             outcome = Outcome.Success(JsonSerializer.Serialize(result, ContractJson.Options), result.ApplicationName);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception) when (stopping.IsCancellationRequested)
         {
+            // Stopped by shutdown, whatever the engine made of the cancellation: not the prediction's failure.
             outcome = Outcome.Requeue;
         }
         catch (Exception e)
