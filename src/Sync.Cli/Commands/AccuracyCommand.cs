@@ -47,20 +47,24 @@ public sealed class AccuracyCommand(IAnsiConsole console) : AsyncCommand<Accurac
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Set")
             .AddColumn(new TableColumn("Runs").RightAligned()).AddColumn(new TableColumn("Reconstruction median / p90").RightAligned())
-            .AddColumn(new TableColumn("Pairs").RightAligned()).AddColumn(new TableColumn("Cross-config median / p90").RightAligned());
+            .AddColumn(new TableColumn("Pairs").RightAligned()).AddColumn(new TableColumn("Cross-config median / p90").RightAligned())
+            .AddColumn(new TableColumn("Within interval").RightAligned());
         foreach (var set in report.Runs.Select(r => r.Set).Distinct())
         {
             var runs = ErrorStatistics.Of(report.Runs.Where(r => r.Set == set).Select(r => r.Error));
-            var pairs = ErrorStatistics.Of(report.Pairs.Where(p => p.Set == set).Select(p => p.Error));
+            var setPairs = report.Pairs.Where(p => p.Set == set).ToList();
+            var pairs = ErrorStatistics.Of(setPairs.Select(p => p.Error));
+            var within = setPairs.Count == 0 ? "" : $"{setPairs.Count(p => p.WithinInterval) / (double)setPairs.Count:P1}";
             table.AddRow(Markup.Escape(set), runs.Count.ToString(CultureInfo.InvariantCulture), $"{runs.Median:P1} / {runs.P90:P1}",
-                pairs.Count.ToString(CultureInfo.InvariantCulture), $"{pairs.Median:P1} / {pairs.P90:P1}");
+                pairs.Count.ToString(CultureInfo.InvariantCulture), $"{pairs.Median:P1} / {pairs.P90:P1}", within);
         }
 
         table.AddRow("[bold]all[/]", report.Reconstruction.Count.ToString(CultureInfo.InvariantCulture),
             $"[bold]{report.Reconstruction.Median:P1} / {report.Reconstruction.P90:P1}[/]", report.CrossConfiguration.Count.ToString(CultureInfo.InvariantCulture),
-            $"[bold]{report.CrossConfiguration.Median:P1} / {report.CrossConfiguration.P90:P1}[/]");
+            $"[bold]{report.CrossConfiguration.Median:P1} / {report.CrossConfiguration.P90:P1}[/]", $"[bold]{report.IntervalCoverage:P1}[/]");
         console.Write(table);
         console.MarkupLine($"Reconstruction within 5 %: {report.Reconstruction.WithinFivePercent:P1} of runs; cross-configuration within 5 %: {report.CrossConfiguration.WithinFivePercent:P1} of pairs.");
+        console.MarkupLine($"Measured runs inside their predicted 10th–90th percentile interval: {report.IntervalCoverage:P1} of pairs (80 % when the intervals mean what they say).");
         console.MarkupLine($"Repeat noise (runs of the same shape predicting each other by their measured time, {report.RepeatNoise.Count} pairs): median {report.RepeatNoise.Median:P1}, p90 {report.RepeatNoise.P90:P1}.");
         return ExitCodes.Success;
     }

@@ -1,4 +1,5 @@
 using Sync.Engine.EventLogs;
+using Sync.Engine.Recommendations;
 using Sync.Engine.Simulation;
 
 namespace Sync.Engine.Accuracy;
@@ -6,7 +7,7 @@ namespace Sync.Engine.Accuracy;
 /// <summary>
 /// Measures the model against ground truth: every run of a manifest is re-simulated on its own executors
 /// (reconstruction), and for every ordered pair of runs of a set with different shapes, B's wall time is predicted
-/// from A's log alone.
+/// from A's log alone, with the interval recommendations would give it.
 /// </summary>
 public static class AccuracyEvaluator
 {
@@ -20,6 +21,7 @@ public static class AccuracyEvaluator
         var runs = new List<RunAccuracy>();
         var pairs = new List<PairAccuracy>();
         var repeats = new List<double>();
+        var intervals = new Dictionary<(ScheduleSimulator, ClusterShape), PredictionInterval>();
         foreach (var set in manifest.Sets)
         {
             var simulators = new List<(string Path, ScheduleSimulator Simulator)>();
@@ -48,14 +50,23 @@ public static class AccuracyEvaluator
                         continue;
                     }
 
-                    var predicted = from.Predict(to.ObservedShape).WallTimeMs;
-                    pairs.Add(new PairAccuracy(set.Name, fromPath, toPath, from.ObservedShape, to.ObservedShape, predicted, to.ObservedWallTimeMs, Error(predicted, to.ObservedWallTimeMs)));
+                    // Repeats of a shape share one prediction: the interval's resampled runs are most of the work.
+                    if (!intervals.TryGetValue((from, to.ObservedShape), out var interval))
+                    {
+                        intervals[(from, to.ObservedShape)] = interval = from.PredictInterval(to.ObservedShape, Recommender.IntervalSamples);
+                    }
+
+                    var predicted = interval.MedianMs;
+                    pairs.Add(new PairAccuracy(
+                        set.Name, fromPath, toPath, from.ObservedShape, to.ObservedShape, predicted, to.ObservedWallTimeMs, Error(predicted, to.ObservedWallTimeMs),
+                        interval.LowMs, interval.HighMs));
                 }
             }
         }
 
         return new AccuracyReport(
-            runs, pairs, ErrorStatistics.Of(runs.Select(r => r.Error)), ErrorStatistics.Of(pairs.Select(p => p.Error)), ErrorStatistics.Of(repeats));
+            runs, pairs, ErrorStatistics.Of(runs.Select(r => r.Error)), ErrorStatistics.Of(pairs.Select(p => p.Error)), ErrorStatistics.Of(repeats),
+            pairs.Count == 0 ? 0 : pairs.Count(p => p.WithinInterval) / (double)pairs.Count);
     }
 
     private static double Error(long predicted, long actual) => actual <= 0 ? 0 : (double)(predicted - actual) / actual;

@@ -11,9 +11,13 @@ namespace Sync.Engine.Accuracy;
 /// The floor no model can beat: for every ordered pair of runs of a set with the same shape, the error of taking A's
 /// measured wall time as B's.
 /// </param>
+/// <param name="IntervalCoverage">
+/// The share of <paramref name="Pairs"/> whose measured wall time fell inside the predicted 10th–90th percentile interval
+/// (<see cref="PairAccuracy.WithinInterval"/>): 0.8 when the intervals mean what they say.
+/// </param>
 public sealed record AccuracyReport(
     IReadOnlyList<RunAccuracy> Runs, IReadOnlyList<PairAccuracy> Pairs, ErrorStatistics Reconstruction, ErrorStatistics CrossConfiguration,
-    ErrorStatistics RepeatNoise);
+    ErrorStatistics RepeatNoise, double IntervalCoverage);
 
 /// <summary>Summary of absolute percentage errors.</summary>
 /// <param name="Count">How many errors.</param>

@@ -11,4 +11,11 @@ namespace Sync.Engine.Accuracy;
 /// <param name="PredictedMs">Predicted wall time of B.</param>
 /// <param name="ActualMs">B's measured wall time.</param>
 /// <param name="Error">(predicted − actual) / actual.</param>
-public sealed record PairAccuracy(string Set, string From, string To, ClusterShape FromShape, ClusterShape ToShape, long PredictedMs, long ActualMs, double Error);
+/// <param name="IntervalLowMs">The low end of the prediction's interval, as recommendations give it (<see cref="ScheduleSimulator.PredictInterval"/>).</param>
+/// <param name="IntervalHighMs">The high end of the prediction's interval.</param>
+public sealed record PairAccuracy(
+    string Set, string From, string To, ClusterShape FromShape, ClusterShape ToShape, long PredictedMs, long ActualMs, double Error, long IntervalLowMs, long IntervalHighMs)
+{
+    /// <summary>Whether B's measured wall time fell inside the predicted interval.</summary>
+    public bool WithinInterval => ActualMs >= IntervalLowMs && ActualMs <= IntervalHighMs;
+}

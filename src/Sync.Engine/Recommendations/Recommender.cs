@@ -18,7 +18,7 @@ public sealed class Recommender(InstanceCatalog catalog)
     private static readonly string[] WorkerRoles = ["core", "task", "worker"];
 
     /// <summary>Resampled simulations behind each named solution's interval (nearest-rank p10 and p90 of 16 runs are the 2nd and 15th).</summary>
-    private const int IntervalSamples = 16;
+    internal const int IntervalSamples = 16;
 
     /// <summary>Recommends configurations for the application of <paramref name="app"/> run on the cluster of <paramref name="report"/>.</summary>
     /// <param name="app">The run's application model.</param>
@@ -162,7 +162,7 @@ public sealed class Recommender(InstanceCatalog catalog)
         }
 
         Solution Configured(Solution s) => s with { PlatformConfiguration = PlatformSpec.For(report, s.Report) };
-        var reconstructionError = Recommendation.ErrorOf(observed.PredictedRuntimeMs, simulator.ObservedWallTimeMs);
+        var reconstructionError = simulator.ReconstructionError;
         if (Math.Abs(reconstructionError) > 0.05)
         {
             warnings.Add($"Re-simulated on its own cluster, the run takes {reconstructionError:+0.0%;-0.0%} of its measured time: " +
@@ -174,7 +174,7 @@ public sealed class Recommender(InstanceCatalog catalog)
         {
             if (!intervals.TryGetValue(s.Shape, out var interval))
             {
-                intervals[s.Shape] = interval = simulator.PredictInterval(s.Shape, IntervalSamples).Widened(Math.Abs(reconstructionError));
+                intervals[s.Shape] = interval = simulator.PredictInterval(s.Shape, IntervalSamples);
             }
 
             return Configured(s) with { Interval = interval };

@@ -1,16 +1,16 @@
 namespace Sync.Engine.Simulation;
 
 /// <summary>
-/// The spread of a predicted wall time from schedule variability: the run re-simulated with each stage's task
-/// durations resampled (with replacement) from its own measured durations, as another run of the same job would
-/// draw them. Says how much the prediction depends on which tasks happen to be slow and where they land. The resampled
-/// runs' relative spread (10th and 90th percentile over median) is applied around the prediction; recommendations then
-/// widen it by how far the model missed this very run when re-simulating it (<see cref="Widened"/>). The model's error
-/// across configurations, measured on ground truth, is larger (see <c>docs/accuracy.md</c>).
+/// Where a predicted wall time is expected to fall, 10th to 90th percentile, from three sources
+/// (<see cref="ScheduleSimulator.PredictInterval"/>): schedule variability — the run re-simulated with each stage's task
+/// durations resampled (with replacement) from its own measured durations, as another run of the same job would draw
+/// them, their relative spread applied around the prediction —, the model's error across configurations measured on
+/// ground truth for a prediction this far from the observed run (<see cref="WithModelError"/>), and how far the model
+/// missed this very run when re-simulating it (<see cref="Widened"/>).
 /// </summary>
-/// <param name="LowMs">The prediction times the resampled 10th percentile over the resampled median.</param>
+/// <param name="LowMs">The low end (10th percentile).</param>
 /// <param name="MedianMs">The prediction.</param>
-/// <param name="HighMs">The prediction times the resampled 90th percentile over the resampled median.</param>
+/// <param name="HighMs">The high end (90th percentile).</param>
 /// <param name="Samples">How many resampled runs it is made of.</param>
 public sealed record PredictionInterval(long LowMs, long MedianMs, long HighMs, int Samples)
 {
@@ -19,6 +19,26 @@ public sealed record PredictionInterval(long LowMs, long MedianMs, long HighMs, 
     /// reconstruction error, <see cref="Recommendations.Recommendation.ReconstructionError"/>); 0 when not widened.
     /// </summary>
     public double ModelErrorShare { get; init; }
+
+    /// <summary>The band of the model's error this interval was widened to (<see cref="WithModelError"/>); <see langword="null"/> when not.</summary>
+    public ModelErrorBand? ModelError { get; init; }
+
+    /// <summary>
+    /// This interval widened to hold <paramref name="band"/> around the prediction (the prediction times the band's
+    /// factors); a bound already wider, from schedule variability, stays.
+    /// </summary>
+    /// <param name="band">The model's error for a prediction this far from the observed run (<see cref="ModelErrorBands.For"/>).</param>
+    /// <returns>The wider interval.</returns>
+    public PredictionInterval WithModelError(ModelErrorBand band)
+    {
+        ArgumentNullException.ThrowIfNull(band);
+        return this with
+        {
+            LowMs = Math.Min(LowMs, (long)Math.Round(MedianMs * band.LowFactor)),
+            HighMs = Math.Max(HighMs, (long)Math.Round(MedianMs * band.HighFactor)),
+            ModelError = band,
+        };
+    }
 
     /// <summary>This interval widened by <paramref name="share"/> of each bound (low × (1 − share), high × (1 + share)).</summary>
     /// <param name="share">The model's error share, at least 0.</param>

@@ -22,6 +22,7 @@ public sealed class ScheduleSimulator
 {
     private readonly ApplicationPlan _plan;
     private readonly List<long> _firstHeld;
+    private double? _reconstructionError;
 
     /// <summary>Prepares <paramref name="app"/> for simulation (one pass over its tasks).</summary>
     /// <param name="app">The application read from its event log.</param>
@@ -52,6 +53,13 @@ public sealed class ScheduleSimulator
 
     /// <summary>The measured wall time.</summary>
     public long ObservedWallTimeMs => _plan.ObservedWallTimeMs;
+
+    /// <summary>
+    /// How far the <see cref="Reconstruct"/>ion misses the measured wall time: (reconstructed − measured) / measured, 0 for
+    /// a zero measurement. Simulated once, on first use.
+    /// </summary>
+    public double ReconstructionError => _reconstructionError ??=
+        _plan.ObservedWallTimeMs == 0 ? 0 : (Reconstruct().WallTimeMs - _plan.ObservedWallTimeMs) / (double)_plan.ObservedWallTimeMs;
 
     /// <summary>
     /// Simulates the run as observed (the executors as they arrived and left, tasks that went to their data kept on the
@@ -92,13 +100,16 @@ public sealed class ScheduleSimulator
     }
 
     /// <summary>
-    /// The <see cref="PredictionInterval"/> of <see cref="Predict"/> on <paramref name="shape"/>: <paramref name="samples"/>
-    /// simulations with task durations resampled within each stage. Deterministic for a given <paramref name="seed"/>.
+    /// The <see cref="PredictionInterval"/> of <see cref="Predict"/> on <paramref name="shape"/>: the spread of
+    /// <paramref name="samples"/> simulations with task durations resampled within each stage, widened to the model's
+    /// error on ground truth for a prediction this many doublings of slots away (<see cref="ModelErrorBands"/>), then by
+    /// this run's reconstruction error (<see cref="ReconstructionError"/>). Deterministic for a given <paramref name="seed"/>.
     /// </summary>
     /// <param name="shape">The executor layout.</param>
     /// <param name="samples">Resampled runs (at least 3).</param>
     /// <param name="seed">Seed of the resampling.</param>
-    public PredictionInterval PredictInterval(ClusterShape shape, int samples = 30, int seed = 1)
+    /// <param name="bands">The model's error bands (default: <see cref="ModelErrorBands.BuiltIn"/>).</param>
+    public PredictionInterval PredictInterval(ClusterShape shape, int samples = 30, int seed = 1, ModelErrorBands? bands = null)
     {
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 3);
@@ -128,8 +139,11 @@ public sealed class ScheduleSimulator
         Array.Sort(walls);
         var point = new SimulationRun(_plan, arrivals, baseline, capacity, warmUp).Execute().WallTimeMs;
         double median = Math.Max(1, NearestRank.Quantile(walls, 0.5));
+        var band = (bands ?? ModelErrorBands.BuiltIn).For(_plan.ObservedShape.Slots, shape.Slots);
         return new PredictionInterval(
-            (long)Math.Round(point * (NearestRank.Quantile(walls, 0.1) / median)), point, (long)Math.Round(point * (NearestRank.Quantile(walls, 0.9) / median)), samples);
+                (long)Math.Round(point * (NearestRank.Quantile(walls, 0.1) / median)), point, (long)Math.Round(point * (NearestRank.Quantile(walls, 0.9) / median)), samples)
+            .WithModelError(band)
+            .Widened(Math.Abs(ReconstructionError));
     }
 
     /// <summary>

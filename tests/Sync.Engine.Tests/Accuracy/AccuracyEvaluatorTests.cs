@@ -24,6 +24,8 @@ public class AccuracyEvaluatorTests
         Assert.All(report.Pairs, p => Assert.NotEqual(p.FromShape, p.ToShape));
         Assert.All(report.Pairs, p => Assert.Equal((double)(p.PredictedMs - p.ActualMs) / p.ActualMs, p.Error, 9));
         Assert.All(report.Runs, r => Assert.True(Math.Abs(r.Error) <= 0.05, $"{r.Path}: {r.Error:P1}"));
+        Assert.All(report.Pairs, p => Assert.InRange(p.PredictedMs, p.IntervalLowMs, p.IntervalHighMs));
+        Assert.Equal(report.Pairs.Count(p => p.ActualMs >= p.IntervalLowMs && p.ActualMs <= p.IntervalHighMs) / 6.0, report.IntervalCoverage, 9);
         Assert.Equal(6, report.CrossConfiguration.Count);
         Assert.Equal(0, report.RepeatNoise.Count);
     }

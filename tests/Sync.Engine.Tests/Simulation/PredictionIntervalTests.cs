@@ -20,4 +20,23 @@ public class PredictionIntervalTests
 
         Assert.Equal(interval with { ModelErrorShare = 0 }, interval.Widened(0));
     }
+
+    [Fact]
+    public void TheModelsErrorBandWidensTheIntervalAroundThePrediction()
+    {
+        var band = new ModelErrorBand(1, 100, Math.Log(0.5), Math.Log(1.25));
+
+        var interval = new PredictionInterval(900, 1_000, 1_100, 16).WithModelError(band);
+
+        Assert.Equal((500, 1_000, 1_250), (interval.LowMs, interval.MedianMs, interval.HighMs));
+        Assert.Same(band, interval.ModelError);
+    }
+
+    [Fact]
+    public void AScheduleSpreadWiderThanTheBandStays()
+    {
+        var interval = new PredictionInterval(600, 1_000, 1_100, 16).WithModelError(new ModelErrorBand(1, 100, Math.Log(0.8), Math.Log(1.5)));
+
+        Assert.Equal((600, 1_500), (interval.LowMs, interval.HighMs));
+    }
 }

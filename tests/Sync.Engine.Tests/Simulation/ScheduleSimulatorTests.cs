@@ -90,16 +90,41 @@ public class ScheduleSimulatorTests
     [Fact]
     public async Task EqualTasksLeaveNoScheduleVariability()
     {
+        // 8 tasks of 2 s on 4 slots: 2 waves from 1 s, then 5 s of driver time; re-simulated exactly.
         var app = await new SyntheticLog(endMs: 10_000)
             .Executor("1", cores: 4, addedMs: 0)
-            .Stage(0, 1_000, 5_000, EqualTasks(8, 1_000, 2_000))
+            .Stage(0, 1_000, 5_000, [.. EqualTasks(4, 1_000, 2_000), .. EqualTasks(4, 3_000, 2_000)])
             .ReadAsync();
+        var simulator = new ScheduleSimulator(app);
+        Assert.Equal(0, simulator.ReconstructionError);
 
-        var interval = new ScheduleSimulator(app).PredictInterval(new ClusterShape(2, 2));
+        var interval = simulator.PredictInterval(new ClusterShape(2, 2), bands: ModelErrorBandsTests.Exact);
 
-        // 8 tasks of 2 s on 4 slots: 2 waves from 1 s, then the measured 2 s stage tail and 5 s of driver time.
-        Assert.Equal(12_000, interval.MedianMs);
-        Assert.Equal((12_000L, 12_000L), (interval.LowMs, interval.HighMs));
+        Assert.Equal(10_000, interval.MedianMs);
+        Assert.Equal((10_000L, 10_000L), (interval.LowMs, interval.HighMs));
+        // The model's own error on ground truth still widens it: as many slots as observed, the repeat noise.
+        var band = ModelErrorBands.BuiltIn.SameSlots;
+        var widened = simulator.PredictInterval(new ClusterShape(2, 2));
+        Assert.Equal(((long)Math.Round(10_000 * band.LowFactor), (long)Math.Round(10_000 * band.HighFactor)), (widened.LowMs, widened.HighMs));
+    }
+
+    [Fact]
+    public async Task APredictionFartherFromTheObservedRunGetsAWiderInterval()
+    {
+        var app = await EventLogReader.ReadAsync(TestPaths.Sample("eventlogs/application_1538416563558_0014"));
+        var simulator = new ScheduleSimulator(app);
+        var observed = simulator.ObservedShape;
+
+        double Width(int executors)
+        {
+            var interval = simulator.PredictInterval(observed with { Executors = executors });
+            return (interval.HighMs - interval.LowMs) / (double)interval.MedianMs;
+        }
+
+        // 2 executors observed: 4 and 16 executors are one and three doublings of slots away.
+        Assert.Equal(2, observed.Executors);
+        Assert.True(Width(16) > Width(4), $"{Width(16):P1} vs {Width(4):P1}");
+        Assert.True(Width(4) > Width(2), $"{Width(4):P1} vs {Width(2):P1}");
     }
 
     [Fact]
