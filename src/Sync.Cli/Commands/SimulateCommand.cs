@@ -63,7 +63,7 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
             var document = new
             {
                 observed = new { executors = observed.Executors, coresPerExecutor = observed.CoresPerExecutor, wallTimeMs = simulator.ObservedWallTimeMs },
-                reconstruction = new { wallTimeMs = reconstruction.WallTimeMs, error = ReconstructionError(reconstruction.WallTimeMs, simulator.ObservedWallTimeMs) },
+                reconstruction = new { wallTimeMs = reconstruction.WallTimeMs, error = simulator.ReconstructionError },
                 predictions = predictions.Select((p, i) => new
                 {
                     executors = p.Shape.Executors,
@@ -80,7 +80,7 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
         }
 
         console.MarkupLine($"[bold]{Markup.Escape(app.Info.Name)}[/] [grey]{Markup.Escape(app.Info.Id)}[/]: observed {observed} in {Format.Duration(simulator.ObservedWallTimeMs)}; " +
-                           $"re-simulated {Format.Duration(reconstruction.WallTimeMs)} ({ReconstructionError(reconstruction.WallTimeMs, simulator.ObservedWallTimeMs):+0.0%;-0.0%} reconstruction error)");
+                           $"re-simulated {Format.Duration(reconstruction.WallTimeMs)} ({simulator.ReconstructionError:+0.0%;-0.0%} reconstruction error)");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Executors").AddColumn("Cores each")
             .AddColumn(new TableColumn("Predicted wall time").RightAligned()).AddColumn(new TableColumn("p10–p90").RightAligned())
             .AddColumn(new TableColumn("Tasks running").RightAligned())
@@ -93,6 +93,7 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
         }
 
         console.Write(table);
+        console.MarkupLine("[grey]p10–p90: the spread of replays with resampled task durations, widened to the model's error on ground truth for a prediction this many doublings of slots away and by the reconstruction error (docs/accuracy.md, \"Uncertainty\").[/]");
         foreach (var warning in predictions.SelectMany(p => p.Warnings).Distinct())
         {
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
@@ -100,6 +101,4 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
 
         return ExitCodes.Success;
     }
-
-    private static double ReconstructionError(long simulated, long observed) => observed <= 0 ? 0 : (double)(simulated - observed) / observed;
 }

@@ -17,15 +17,8 @@ public sealed record AccuracyManifest(string? BaseDirectory, IReadOnlyList<Accur
     /// <exception cref="InvalidDataException">The file is not a valid manifest.</exception>
     public static AccuracyManifest Load(string path)
     {
-        try
-        {
-            return JsonSerializer.Deserialize(File.ReadAllText(path), AccuracyManifestJsonContext.Default.AccuracyManifest)
-                   ?? throw new InvalidDataException($"'{path}' is empty.");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"'{path}' is not a valid accuracy manifest: {e.Message}", e);
-        }
+        return JsonInput.Read(File.ReadAllText(path), AccuracyManifestJsonContext.Default.AccuracyManifest, $"'{path}'", "a valid accuracy manifest")
+               ?? throw new InvalidDataException($"'{path}' is empty.");
     }
 
     /// <summary>The absolute path of a run listed in the manifest at <paramref name="manifestPath"/>.</summary>

@@ -111,20 +111,13 @@ public sealed class InstanceCatalog
 
     private static InstanceCatalog Read(Stream stream, string name)
     {
-        try
+        var document = JsonInput.Read(stream, CatalogJsonContext.Default.CatalogDocument, name, "a valid instance catalog");
+        if (document is null || document.SchemaVersion != 1 || document.Instances.Count == 0)
         {
-            var document = JsonSerializer.Deserialize(stream, CatalogJsonContext.Default.CatalogDocument);
-            if (document is null || document.SchemaVersion != 1 || document.Instances.Count == 0)
-            {
-                throw new InvalidDataException($"{name} is not a version 1 instance catalog with instances.");
-            }
+            throw new InvalidDataException($"{name} is not a version 1 instance catalog with instances.");
+        }
 
-            return new InstanceCatalog(document);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{name} is not a valid instance catalog: {e.Message}", e);
-        }
+        return new InstanceCatalog(document);
     }
 }
 

@@ -45,16 +45,7 @@ public sealed record ClusterReport(
     /// <exception cref="InvalidDataException">The text is not a valid report; the message says what is wrong.</exception>
     public static ClusterReport Parse(string json, string name)
     {
-        ClusterReport? report;
-        try
-        {
-            report = JsonSerializer.Deserialize(json, ClusterReportJsonContext.Default.ClusterReport);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{name} is not a valid cluster report: {e.Message}", e);
-        }
-
+        var report = JsonInput.Read(json, ClusterReportJsonContext.Default.ClusterReport, name, "a valid cluster report");
         var problems = report is null ? ["it is empty"] : report.Problems().ToList();
         if (problems.Count > 0)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Sync.Engine.Simulation;
@@ -52,16 +51,7 @@ public sealed record ModelErrorBands(
     /// <exception cref="InvalidDataException">The JSON is not a set of bands: each side needs bands nearest first, each with low ≤ high.</exception>
     public static ModelErrorBands Read(Stream stream, string source)
     {
-        ModelErrorBands? bands;
-        try
-        {
-            bands = JsonSerializer.Deserialize(stream, ModelErrorBandsJsonContext.Default.ModelErrorBands);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{source} is not a model error bands file: {e.Message}", e);
-        }
-
+        var bands = JsonInput.Read(stream, ModelErrorBandsJsonContext.Default.ModelErrorBands, source, "a model error bands file");
         if (bands?.SameSlots is null || bands.FewerSlots is not { Count: > 0 } || bands.MoreSlots is not { Count: > 0 })
         {
             throw new InvalidDataException($"{source} is not a model error bands file: it needs sameSlots, fewerSlots and moreSlots.");
