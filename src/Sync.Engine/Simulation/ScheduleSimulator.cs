@@ -22,7 +22,7 @@ public sealed class ScheduleSimulator
 {
     private readonly ApplicationPlan _plan;
     private readonly List<long> _firstHeld;
-    private double? _reconstructionError;
+    private SimulationResult? _reconstruction;
 
     /// <summary>Prepares <paramref name="app"/> for simulation (one pass over its tasks).</summary>
     /// <param name="app">The application read from its event log.</param>
@@ -56,16 +56,16 @@ public sealed class ScheduleSimulator
 
     /// <summary>
     /// How far the <see cref="Reconstruct"/>ion misses the measured wall time: (reconstructed − measured) / measured, 0 for
-    /// a zero measurement. Simulated once, on first use.
+    /// a zero measurement.
     /// </summary>
-    public double ReconstructionError => _reconstructionError ??=
+    public double ReconstructionError =>
         _plan.ObservedWallTimeMs == 0 ? 0 : (Reconstruct().WallTimeMs - _plan.ObservedWallTimeMs) / (double)_plan.ObservedWallTimeMs;
 
     /// <summary>
     /// Simulates the run as observed (the executors as they arrived and left, tasks that went to their data kept on the
-    /// executor that held it): the reconstruction the model is calibrated on.
+    /// executor that held it): the reconstruction the model is calibrated on. Simulated once, on first use.
     /// </summary>
-    public SimulationResult Reconstruct() =>
+    public SimulationResult Reconstruct() => _reconstruction ??=
         Run(_plan.ObservedShape, _plan.ObservedExecutors.Select(e => new ExecutorArrival(e.OffsetMs, Slots(e.Cores), e.RemovedOffsetMs)).ToList(),
             _plan.Stages.Select(s => s.TaskDurationsMs).ToArray(), pinned: true);
 
