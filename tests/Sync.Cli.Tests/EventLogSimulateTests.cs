@@ -29,6 +29,32 @@ public class EventLogSimulateTests
         Assert.Equal(82_758, json.RootElement.GetProperty("observed").GetProperty("wallTimeMs").GetInt64());
     }
 
+    [Fact]
+    public async Task StagesShowWhereEachPredictionsTimeGoesBesideTheObservedStage()
+    {
+        var (exit, stdout, stderr) = await CliProcess.RunAsync("eventlog", "simulate", Sample, "--executors", "1,4", "--stages", "--output", "json");
+
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        foreach (var prediction in json.RootElement.GetProperty("predictions").EnumerateArray())
+        {
+            var stages = prediction.GetProperty("stages").EnumerateArray().ToList();
+            Assert.NotEmpty(stages);
+            var wall = prediction.GetProperty("wallTimeMs").GetInt64();
+            Assert.All(stages, s =>
+            {
+                Assert.InRange(s.GetProperty("submittedMs").GetInt64(), 0, wall);
+                Assert.InRange(s.GetProperty("durationMs").GetInt64(), 0, wall);
+                Assert.True(s.GetProperty("observedDurationMs").GetInt64() >= 0);
+            });
+        }
+
+        var (textExit, text, _) = await CliProcess.RunAsync("eventlog", "simulate", Sample, "--executors", "2", "--stages");
+        Assert.Equal(0, textExit);
+        Assert.Contains("longest of", text);
+        Assert.Contains("Observed", text);
+    }
+
     [Theory]
     [InlineData("0,2")]
     [InlineData("two")]

@@ -4,11 +4,15 @@ using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Sync.Cli.Rendering;
+using Sync.Engine.Applications;
 using Sync.Engine.Simulation;
 
 namespace Sync.Cli.Commands;
 
-/// <summary><c>sync-cli eventlog simulate &lt;path&gt; --executors 2,4,8 [--cores N]</c>: predicted wall times for explicit executor counts.</summary>
+/// <summary>
+/// <c>sync-cli eventlog simulate &lt;path&gt; --executors 2,4,8 [--cores N] [--stages]</c>: predicted wall times for explicit
+/// executor counts, and with <c>--stages</c> where each prediction's time goes, stage by stage.
+/// </summary>
 public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<SimulateCommand.Settings>
 {
     /// <summary>Arguments and options.</summary>
@@ -23,6 +27,11 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
         [CommandOption("-c|--cores <N>")]
         [Description("Cores per executor (default: as observed).")]
         public int? Cores { get; init; }
+
+        /// <summary>Whether to show each prediction's longest stages against the observed ones.</summary>
+        [CommandOption("-s|--stages")]
+        [Description("Show where each prediction's time goes: its longest stages, observed and predicted (JSON: every stage).")]
+        public bool Stages { get; init; }
 
         /// <summary>The parsed executor counts.</summary>
         public IReadOnlyList<int> ExecutorCounts =>
@@ -53,9 +62,11 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
         var simulator = new ScheduleSimulator(app);
         var observed = simulator.ObservedShape;
         var reconstruction = simulator.Reconstruct();
-        var predictions = settings.ExecutorCounts
-            .Select(n => simulator.Predict(new ClusterShape(n, settings.Cores ?? observed.CoresPerExecutor, observed.TaskCpus)))
+        var runs = settings.ExecutorCounts
+            .Select(n => simulator.PredictWithStages(new ClusterShape(n, settings.Cores ?? observed.CoresPerExecutor, observed.TaskCpus)))
             .ToList();
+        var predictions = runs.Select(r => r.Result).ToList();
+        var observedStages = app.Stages.ToDictionary(s => (s.StageId, s.AttemptId));
         var intervals = predictions.Select(p => simulator.PredictInterval(p.Shape)).ToList();
 
         if (settings.Output == OutputFormat.Json)
@@ -73,6 +84,18 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
                     taskActiveTimeMs = p.TaskActiveTimeMs,
                     driverOnlyTimeMs = p.DriverOnlyTimeMs,
                     warnings = p.Warnings,
+                    stages = settings.Stages
+                        ? runs[i].Stages.Select(s => new
+                        {
+                            stageId = s.StageId,
+                            attemptId = s.AttemptId,
+                            tasks = s.Tasks,
+                            submittedMs = s.SubmittedMs,
+                            durationMs = s.DurationMs,
+                            observedTasks = observedStages.GetValueOrDefault((s.StageId, s.AttemptId))?.TaskCount,
+                            observedDurationMs = observedStages.GetValueOrDefault((s.StageId, s.AttemptId))?.DurationMs,
+                        })
+                        : null,
                 }),
             };
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
@@ -93,6 +116,14 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
         }
 
         console.Write(table);
+        if (settings.Stages)
+        {
+            foreach (var (p, stages) in runs)
+            {
+                console.Write(StageTable(p.Shape, stages, observedStages));
+            }
+        }
+
         console.MarkupLine("[grey]p10–p90: the spread of replays with resampled task durations, widened to the model's error on ground truth for a prediction this many doublings of slots away and by the reconstruction error (docs/accuracy.md, \"Uncertainty\").[/]");
         foreach (var warning in predictions.SelectMany(p => p.Warnings).Distinct())
         {
@@ -100,5 +131,31 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The longest stages of one prediction, beside what they took in the observed run.</summary>
+    private static Table StageTable(
+        ClusterShape shape, IReadOnlyList<StageTiming> stages, Dictionary<(int StageId, int AttemptId), StageAttemptInfo> observed)
+    {
+        const int Longest = 10;
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"{shape}: {Math.Min(Longest, stages.Count)} longest of {stages.Count} stages")
+            .AddColumn("Stage").AddColumn("Name")
+            .AddColumn(new TableColumn("Tasks").RightAligned())
+            .AddColumn(new TableColumn("Observed").RightAligned())
+            .AddColumn(new TableColumn("Predicted").RightAligned())
+            .AddColumn(new TableColumn("Starts at").RightAligned());
+        foreach (var stage in stages.OrderByDescending(s => s.DurationMs).ThenBy(s => s.StageId).Take(Longest))
+        {
+            var seen = observed.GetValueOrDefault((stage.StageId, stage.AttemptId));
+            var tasks = seen is null || seen.TaskCount == stage.Tasks
+                ? stage.Tasks.ToString(CultureInfo.InvariantCulture)
+                : $"{seen.TaskCount} → {stage.Tasks}";
+            table.AddRow(
+                $"{stage.StageId}.{stage.AttemptId}", Markup.Escape(Format.Truncate(seen?.Name ?? "", 40)), tasks,
+                seen?.DurationMs is { } ms ? Format.Duration(ms) : "-", Format.Duration(stage.DurationMs), Format.Duration(stage.SubmittedMs));
+        }
+
+        return table;
     }
 }

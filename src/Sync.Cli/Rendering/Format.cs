@@ -35,4 +35,7 @@ internal static class Format
         epochMs <= 0 ? "-" : DateTimeOffset.FromUnixTimeMilliseconds(epochMs).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Culture);
 
     public static string Number(long value) => value.ToString("N0", Culture);
+
+    /// <summary><paramref name="value"/> cut to <paramref name="length"/> characters, an ellipsis ending it when cut.</summary>
+    public static string Truncate(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";
 }

@@ -27,7 +27,7 @@ internal static class SummaryRenderer
 
         if (s.Executors.Removed.Count > 0)
         {
-            overview.AddRow("Removed", Markup.Escape(string.Join("; ", s.Executors.Removed.Take(3).Select(r => $"{r.Count} x {Truncate(r.Reason, 60)}"))));
+            overview.AddRow("Removed", Markup.Escape(string.Join("; ", s.Executors.Removed.Take(3).Select(r => $"{r.Count} x {Format.Truncate(r.Reason, 60)}"))));
         }
         overview.AddRow("Core utilisation", $"[bold]{Format.Percent(s.Tasks.CoreUtilisation)}[/] ({Format.Duration(s.Tasks.BusyCoreMs)} busy)");
         overview.AddRow("Jobs / stages", $"{s.Jobs.Jobs} jobs ({s.Jobs.FailedJobs} failed), {s.Jobs.StageAttempts} stage attempts ({s.Jobs.FailedStageAttempts} failed, {s.Jobs.SkippedStages} skipped), {s.Jobs.SqlExecutions} SQL executions");
@@ -59,7 +59,7 @@ internal static class SummaryRenderer
                 var id = $"{st.StageId}.{st.AttemptId}{(st.Failed ? " [red]failed[/]" : "")}";
                 stages.AddRow(
                     id,
-                    Markup.Escape(Truncate(st.Name, 30)),
+                    Markup.Escape(Format.Truncate(st.Name, 30)),
                     Format.Duration(st.DurationMs),
                     Format.Number(st.Tasks),
                     Format.Duration(st.MedianTaskMs),
@@ -83,7 +83,7 @@ internal static class SummaryRenderer
             var failures = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("Count").RightAligned()).AddColumn("Reason");
             foreach (var f in s.Tasks.FailureReasons)
             {
-                failures.AddRow(Format.Number(f.Count), Markup.Escape(Truncate(f.Reason, 120)));
+                failures.AddRow(Format.Number(f.Count), Markup.Escape(Format.Truncate(f.Reason, 120)));
             }
 
             console.Write(failures);
@@ -121,6 +121,4 @@ internal static class SummaryRenderer
     private static double Share(long part, long whole) => whole <= 0 ? 0 : (double)part / whole;
 
     private static string Or(string value) => value.Length == 0 ? "-" : value;
-
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";
 }

@@ -11,7 +11,7 @@ namespace Sync.Engine.Recommendations;
 /// <param name="PredictedRuntimeMs">Predicted application wall time.</param>
 /// <param name="Cost">Predicted cost of the cluster for the run.</param>
 /// <param name="Warnings">Where the prediction extrapolates.</param>
-/// <param name="Interval">The runtime's spread from schedule variability; computed for the named solutions only.</param>
+/// <param name="Interval">Where the runtime is expected to fall, p10 to p90 (<see cref="ScheduleSimulator.PredictInterval"/>); computed for the named solutions only.</param>
 public sealed record Solution(
     int WorkerNodes, ClusterShape Shape, ClusterReport Report, long PredictedRuntimeMs, RunCost Cost, IReadOnlyList<string> Warnings,
     PredictionInterval? Interval = null)

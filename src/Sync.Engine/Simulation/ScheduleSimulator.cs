@@ -67,7 +67,7 @@ public sealed class ScheduleSimulator
     /// </summary>
     public SimulationResult Reconstruct() => _reconstruction ??=
         Run(_plan.ObservedShape, _plan.ObservedExecutors.Select(e => new ExecutorArrival(e.OffsetMs, Slots(e.Cores), e.RemovedOffsetMs)).ToList(),
-            _plan.Stages.Select(s => s.TaskDurationsMs).ToArray(), pinned: true);
+            _plan.Stages.Select(s => s.TaskDurationsMs).ToArray(), pinned: true).Result;
 
     /// <summary>
     /// Predicts the run on <paramref name="shape"/>. The k-th executor arrives when the observed run first held k
@@ -75,14 +75,22 @@ public sealed class ScheduleSimulator
     /// beyond the most it held arrive when it held the most.
     /// </summary>
     /// <param name="shape">The executor layout to predict.</param>
-    public SimulationResult Predict(ClusterShape shape)
+    public SimulationResult Predict(ClusterShape shape) => PredictRun(shape, recordStages: false).Result;
+
+    /// <summary>
+    /// <see cref="Predict(ClusterShape)"/>, with when each stage attempt ran in the prediction: where its time goes.
+    /// </summary>
+    /// <param name="shape">The executor layout to predict.</param>
+    public (SimulationResult Result, IReadOnlyList<StageTiming> Stages) PredictWithStages(ClusterShape shape) => PredictRun(shape, recordStages: true);
+
+    private (SimulationResult Result, IReadOnlyList<StageTiming> Stages) PredictRun(ClusterShape shape, bool recordStages)
     {
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentOutOfRangeException.ThrowIfLessThan(shape.Executors, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(shape.CoresPerExecutor, 1);
         var heldAtOnce = _firstHeld.Count;
         var (durations, warmUp) = TaskRescaling.Rescale(_plan, shape);
-        var result = Run(shape, Arrivals(shape), durations, warmUp);
+        var (result, stages) = Run(shape, Arrivals(shape), durations, warmUp, recordStages: recordStages);
         if (heldAtOnce > 0 && shape.Executors > 4 * heldAtOnce)
         {
             result = result with { Warnings = [.. result.Warnings, $"{shape.Executors} executors is more than 4x the {heldAtOnce} observed: task durations are extrapolated unchanged."] };
@@ -96,7 +104,7 @@ public sealed class ScheduleSimulator
             };
         }
 
-        return result;
+        return (result, stages);
     }
 
     /// <summary>
@@ -162,10 +170,11 @@ public sealed class ScheduleSimulator
 
     private int Slots(int cores) => Math.Max(1, cores / Math.Max(1, _plan.TaskCpus));
 
-    private SimulationResult Run(ClusterShape shape, List<ExecutorArrival> arrivals, int[][] durations, WarmUpCharge[]? warmUp = null, bool pinned = false)
+    private (SimulationResult Result, IReadOnlyList<StageTiming> Stages) Run(
+        ClusterShape shape, List<ExecutorArrival> arrivals, int[][] durations, WarmUpCharge[]? warmUp = null, bool pinned = false, bool recordStages = false)
     {
-        var run = new SimulationRun(_plan, arrivals, durations, TaskRescaling.CapacityRatio(_plan, shape), warmUp, pinned);
+        var run = new SimulationRun(_plan, arrivals, durations, TaskRescaling.CapacityRatio(_plan, shape), warmUp, pinned, recordStages);
         var (wall, active) = run.Execute();
-        return new SimulationResult(shape, wall, active, Math.Max(0, wall - active), durations.Sum(d => d.Length), _plan.Warnings);
+        return (new SimulationResult(shape, wall, active, Math.Max(0, wall - active), durations.Sum(d => d.Length), _plan.Warnings), run.StageTimings());
     }
 }

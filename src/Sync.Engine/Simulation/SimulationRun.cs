@@ -43,6 +43,9 @@ internal sealed class SimulationRun
     private readonly StageLaunchQueue[]? _queues;
     private readonly long[]? _heldUntil;
     private readonly List<((int Job, int Stage, int Attempt) Key, int Stage)> _order = [];
+    // When each stage was submitted and completed, when asked for (StageTimings).
+    private readonly long[]? _submittedAt;
+    private readonly long[]? _completedAt;
     private long _sequence;
     private long _now;
     private int _freeSlots;
@@ -60,8 +63,17 @@ internal sealed class SimulationRun
     /// Whether tasks pinned to an executor (<see cref="PlanStage.PinnedExecutors"/>, indices into <paramref name="arrivals"/>)
     /// run only there: the observed executors are simulated, when reconstructing.
     /// </param>
-    public SimulationRun(ApplicationPlan plan, List<ExecutorArrival> arrivals, int[][] durations, double capacityRatio = 1, WarmUpCharge[]? warmUp = null, bool pinned = false)
+    /// <param name="recordStages">Whether to record when each stage ran (<see cref="StageTimings"/>).</param>
+    public SimulationRun(
+        ApplicationPlan plan, List<ExecutorArrival> arrivals, int[][] durations, double capacityRatio = 1, WarmUpCharge[]? warmUp = null, bool pinned = false,
+        bool recordStages = false)
     {
+        if (recordStages)
+        {
+            _submittedAt = new long[plan.Stages.Count];
+            _completedAt = new long[plan.Stages.Count];
+        }
+
         if (pinned && plan.Stages.Any(s => s.PinnedExecutors is not null))
         {
             // One more executor than observed: the one the run carries on with when every observed executor is gone.
@@ -203,6 +215,13 @@ internal sealed class SimulationRun
                 // A stage placing tasks on executors stays runnable while its less local tasks wait.
                 break;
             case EventKind.StageSubmitted:
+                if (_submittedAt is not null)
+                {
+                    _submittedAt[id] = _now;
+                }
+
+                _runnable.Enqueue(id, Priority(id));
+                break;
             case EventKind.StageRelaxed:
                 _runnable.Enqueue(id, Priority(id));
                 break;
@@ -283,6 +302,11 @@ internal sealed class SimulationRun
     private void CompleteStage(int stage)
     {
         var plan = _plan.Stages[stage];
+        if (_completedAt is not null)
+        {
+            _completedAt[stage] = _now;
+        }
+
         foreach (var dependent in plan.Dependents)
         {
             if (--_pendingDependencies[dependent] == 0 && _jobSubmitted[_plan.Stages[dependent].Job])
@@ -435,6 +459,12 @@ internal sealed class SimulationRun
 
         Schedule(_now + duration, EventKind.TaskFinished, stage, executor);
     }
+
+    /// <summary>When each stage attempt of the plan ran, after <see cref="Execute"/>; empty unless asked for in the constructor.</summary>
+    public IReadOnlyList<StageTiming> StageTimings() =>
+        _submittedAt is null
+            ? []
+            : _plan.Stages.Select((s, i) => new StageTiming(s.StageId, s.AttemptId, _durations[i].Length, _submittedAt[i], _completedAt![i])).ToList();
 
     private void Schedule(long time, EventKind kind, int id, int executor = -1) =>
         _events.Enqueue((id, ((executor + 1) << KindBits) | (int)kind), (Math.Max(time, _now) << SequenceBits) | (_sequence++ & ((1L << SequenceBits) - 1)));

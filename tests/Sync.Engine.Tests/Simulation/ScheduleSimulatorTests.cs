@@ -109,6 +109,25 @@ public class ScheduleSimulatorTests
     }
 
     [Fact]
+    public async Task APredictionSaysWhenEachStageRan()
+    {
+        // Stage 0: 8 tasks of 2 s from 1 s; stage 1 (after it): 4 tasks of 1 s; 2 s of driver time after the last.
+        var app = await new SyntheticLog(endMs: 8_000)
+            .Executor("1", cores: 4, addedMs: 0)
+            .Stage(0, 1_000, 5_000, [.. EqualTasks(4, 1_000, 2_000), .. EqualTasks(4, 3_000, 2_000)])
+            .Stage(1, [0], 5_000, 6_000, EqualTasks(4, 5_000, 1_000))
+            .ReadAsync();
+        var simulator = new ScheduleSimulator(app);
+
+        var (result, stages) = simulator.PredictWithStages(new ClusterShape(1, 2));
+
+        // On 2 slots stage 0 takes 4 waves (8 s) and stage 1 two (2 s).
+        Assert.Equal([(0, 1_000L, 9_000L), (1, 9_000L, 11_000L)], stages.Select(s => (s.StageId, s.SubmittedMs, s.CompletedMs)));
+        Assert.Equal(result.WallTimeMs, simulator.Predict(new ClusterShape(1, 2)).WallTimeMs);
+        Assert.Equal(13_000, result.WallTimeMs);
+    }
+
+    [Fact]
     public async Task APredictionFartherFromTheObservedRunGetsAWiderInterval()
     {
         var app = await EventLogReader.ReadAsync(TestPaths.Sample("eventlogs/application_1538416563558_0014"));
