@@ -82,7 +82,7 @@ public sealed class Recommender(InstanceCatalog catalog)
 
         Solution Evaluate(InstanceType type, ExecutorLayout layout, int nodes, SimulationResult result)
         {
-            var conf = SolutionChanges.SparkConf(app, report, observedLayout, layout);
+            var conf = SolutionChanges.SparkConf(app, report, observedLayout, layout, observedShape, result.Shape);
             var candidate = WithWorkers(report, workers[0], type.Type, nodes, overhead + TimeSpan.FromMilliseconds(result.WallTimeMs), conf);
             try
             {
@@ -128,13 +128,17 @@ public sealed class Recommender(InstanceCatalog catalog)
                 var maxNodes = Math.Max(1, maxCores / type.Vcpu);
                 for (var nodes = 1; nodes <= maxNodes; nodes++)
                 {
-                    var shape = observedShape with
-                    {
-                        Executors = nodes * layout.ExecutorsPerNode,
-                        CoresPerExecutor = layout.CoresPerExecutor,
-                        StorageBytesPerExecutor = storage,
-                        NetworkPerExecutorRatio = network,
-                    };
+                    var shape = PartitionScaling.Apply(
+                        observedShape,
+                        observedShape with
+                        {
+                            Executors = nodes * layout.ExecutorsPerNode,
+                            CoresPerExecutor = layout.CoresPerExecutor,
+                            StorageBytesPerExecutor = storage,
+                            NetworkPerExecutorRatio = network,
+                        },
+                        simulator.FollowsDefaultParallelism,
+                        simulator.FollowsShufflePartitions);
                     solutions.Add(Evaluate(type, layout, nodes, Simulate(shape)));
                 }
             }

@@ -1,20 +1,33 @@
 using System.Globalization;
 using Sync.Engine.Applications;
 using Sync.Engine.Clusters;
+using Sync.Engine.Simulation;
 
 namespace Sync.Engine.Recommendations;
 
 /// <summary>
-/// What a candidate changes against the observed run: the Spark settings that follow its executor layout, and a list of
-/// changes for people. Settings the user did not set stay unset when the layout keeps them; when cores or memory per
-/// executor change, <c>spark.executor.cores</c> and <c>spark.executor.memory</c> are set, the memory scaled from the
-/// observed setting by the node memory each executor gets.
+/// What a candidate changes against the observed run: the Spark settings that follow its executor layout and cores, and
+/// a list of changes for people. Settings the user did not set stay unset when the layout keeps them; when cores or
+/// memory per executor change, <c>spark.executor.cores</c> and <c>spark.executor.memory</c> are set, the memory scaled
+/// from the observed setting by the node memory each executor gets; partition settings sized to the observed cluster
+/// follow the candidate's cores (<see cref="PartitionScaling"/>), on Databricks too.
 /// </summary>
 internal static class SolutionChanges
 {
-    public static IReadOnlyDictionary<string, string> SparkConf(SparkApplication app, ClusterReport report, ExecutorLayout observed, ExecutorLayout candidate)
+    public static IReadOnlyDictionary<string, string> SparkConf(
+        SparkApplication app, ClusterReport report, ExecutorLayout observed, ExecutorLayout candidate, ClusterShape observedShape, ClusterShape candidateShape)
     {
         var changes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (candidateShape.DefaultParallelism is { } parallelism && parallelism != observedShape.DefaultParallelism)
+        {
+            changes["spark.default.parallelism"] = parallelism.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (candidateShape.ShufflePartitions is { } partitions && partitions != observedShape.ShufflePartitions)
+        {
+            changes["spark.sql.shuffle.partitions"] = partitions.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (report.Platform == "aws-databricks")
         {
             // Databricks sizes its single executor per worker from the node type itself.

@@ -51,6 +51,12 @@ public sealed class ScheduleSimulator
     /// <summary>Whether some task waited on shuffle fetches, so that network bandwidth changes predictions (<see cref="ClusterShape.NetworkPerExecutorRatio"/>).</summary>
     public bool WaitsOnShuffleFetch => _plan.WaitsOnShuffleFetch;
 
+    /// <summary>Whether some shuffle stage's task count follows <c>spark.default.parallelism</c> (<see cref="ClusterShape.DefaultParallelism"/>).</summary>
+    public bool FollowsDefaultParallelism => _plan.Stages.Any(s => s.PartitionedBy == PartitionSetting.DefaultParallelism);
+
+    /// <summary>Whether some shuffle stage's task count follows <c>spark.sql.shuffle.partitions</c> (<see cref="ClusterShape.ShufflePartitions"/>).</summary>
+    public bool FollowsShufflePartitions => _plan.Stages.Any(s => s.PartitionedBy == PartitionSetting.SqlShufflePartitions);
+
     /// <summary>The measured wall time.</summary>
     public long ObservedWallTimeMs => _plan.ObservedWallTimeMs;
 

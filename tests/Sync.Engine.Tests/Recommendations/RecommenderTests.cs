@@ -157,4 +157,44 @@ public class RecommenderTests
         Assert.Contains("spark.executor.cores: (unset) → 2", r5Halves.Changes);
         Assert.Contains("spark.executor.memory: 6g → 12288m", r5Halves.Changes);
     }
+
+    [Fact]
+    public async Task PartitionSettingsSizedToTheClusterFollowACandidatesCores()
+    {
+        // spark.default.parallelism set to the run's 4 cores; the shuffle stage's 4 tasks of 8 s follow it.
+        (long, long)[] Tasks(long from, long duration) => Enumerable.Range(0, 4).Select(_ => (from, from + duration)).ToArray();
+        var conf = new Dictionary<string, string> { ["spark.default.parallelism"] = "4" };
+        var app = await new SyntheticLog(endMs: 9_000, conf)
+            .Executor("1", cores: 4, addedMs: 0)
+            .Stage(0, 0, 1_000, Tasks(0, 1_000))
+            .Stage(1, [0], 1_000, 9_000, Tasks(1_000, 8_000))
+            .ReadAsync();
+        var start = DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var report = new ClusterReport(1, "aws-emr", "us-east-1", [new NodeGroup("master", "m5.xlarge", 1), new NodeGroup("core", "c5.xlarge", 1)],
+            "emr-6.15.0", false, conf, new ClusterTimeline(start, start.AddMinutes(5), start.AddMinutes(5), start.AddMinutes(6)));
+
+        var r = new Recommender(InstanceCatalog.BuiltIn).Recommend(app, report, searchInstanceTypes: false);
+
+        var two = r.All.Single(s => s.WorkerNodes == 2 && s.Shape.CoresPerExecutor == 4);
+        Assert.Equal(8, two.Shape.DefaultParallelism);
+        Assert.Contains("spark.default.parallelism: 4 → 8", two.Changes);
+        Assert.Equal("8", two.Report.SparkConf!["spark.default.parallelism"]);
+        // The 1 s map stage, then 8 tasks of 4 s on 8 slots.
+        Assert.Equal(5_000, two.PredictedRuntimeMs);
+        var one = r.All.Single(s => s.WorkerNodes == 1 && s.Shape.CoresPerExecutor == 4);
+        Assert.DoesNotContain(one.Changes, c => c.StartsWith("spark.default.parallelism", StringComparison.Ordinal));
+        Assert.Equal(9_000, one.PredictedRuntimeMs);
+    }
+
+    [Theory]
+    [InlineData(4, 4, 8, 8)] // one partition per core
+    [InlineData(12, 4, 8, 24)] // three per core
+    [InlineData(20, 4, 8, 20)] // five per core: sized to the data, not the cluster
+    [InlineData(6, 4, 8, 6)] // not a multiple of the cores
+    [InlineData(200, 8, 16, 200)] // Spark SQL's default
+    [InlineData(null, 4, 8, null)] // unset: Spark's own default follows the cores already
+    public void OnlyAPartitionCountSizedToTheObservedCoresIsScaled(int? value, int observedCores, int candidateCores, int? expected)
+    {
+        Assert.Equal(expected, PartitionScaling.Scaled(value, observedCores, candidateCores));
+    }
 }
