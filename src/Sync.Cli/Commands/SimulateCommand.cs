@@ -4,7 +4,6 @@ using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Sync.Cli.Rendering;
-using Sync.Engine.Applications;
 using Sync.Engine.Simulation;
 
 namespace Sync.Cli.Commands;
@@ -120,7 +119,7 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
         {
             foreach (var (p, stages) in runs)
             {
-                console.Write(StageTable(p.Shape, stages, observedStages));
+                console.Write(StageTimingRenderer.Table(p.Shape, stages, observedStages));
             }
         }
 
@@ -131,31 +130,5 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
         }
 
         return ExitCodes.Success;
-    }
-
-    /// <summary>The longest stages of one prediction, beside what they took in the observed run.</summary>
-    private static Table StageTable(
-        ClusterShape shape, IReadOnlyList<StageTiming> stages, Dictionary<(int StageId, int AttemptId), StageAttemptInfo> observed)
-    {
-        const int Longest = 10;
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title($"{shape}: {Math.Min(Longest, stages.Count)} longest of {stages.Count} stages")
-            .AddColumn("Stage").AddColumn("Name")
-            .AddColumn(new TableColumn("Tasks").RightAligned())
-            .AddColumn(new TableColumn("Observed").RightAligned())
-            .AddColumn(new TableColumn("Predicted").RightAligned())
-            .AddColumn(new TableColumn("Starts at").RightAligned());
-        foreach (var stage in stages.OrderByDescending(s => s.DurationMs).ThenBy(s => s.StageId).Take(Longest))
-        {
-            var seen = observed.GetValueOrDefault((stage.StageId, stage.AttemptId));
-            var tasks = seen is null || seen.TaskCount == stage.Tasks
-                ? stage.Tasks.ToString(CultureInfo.InvariantCulture)
-                : $"{seen.TaskCount} → {stage.Tasks}";
-            table.AddRow(
-                $"{stage.StageId}.{stage.AttemptId}", Markup.Escape(Format.Truncate(seen?.Name ?? "", 40)), tasks,
-                seen?.DurationMs is { } ms ? Format.Duration(ms) : "-", Format.Duration(stage.DurationMs), Format.Duration(stage.SubmittedMs));
-        }
-
-        return table;
     }
 }

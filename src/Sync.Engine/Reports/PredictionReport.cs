@@ -43,6 +43,8 @@ public static class PredictionReport
                                                   $"{Svg.Duration(r.ObservedRuntimeMs)}, {r.Observed.Cost.TotalUsd:0.00} USD · {r.Candidates} configurations · reconstruction error {r.ReconstructionError:+0.0%;-0.0%;0.0%}</p>");
         html.Append("<h2>Runtime and cost of every configuration</h2>").Append(CostRuntimeChart.Svg(r, deadline));
         html.Append("<h2>Solutions</h2>").Append(SolutionsTable(r));
+        html.Append("<p class=\"sub\">p10–p90: the spread of replays with resampled task durations, widened to how far the model has erred on " +
+                    "ground truth for a prediction as far from the observed run, and by the reconstruction error.</p>");
         if (r.Warnings.Count > 0)
         {
             html.Append("<h2>Warnings</h2><ul class=\"warn\">");
