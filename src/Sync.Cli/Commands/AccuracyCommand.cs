@@ -19,6 +19,11 @@ public sealed class AccuracyCommand(IAnsiConsole console) : AsyncCommand<Accurac
         [Description("Ground-truth manifest (docs/accuracy.md), e.g. bench/accuracy/ground-truth.manifest.json.")]
         public string Manifest { get; init; } = "";
 
+        /// <summary>A model error bands file to widen the intervals to instead of the built-in bands.</summary>
+        [CommandOption("--model-error-bands <FILE>")]
+        [Description("Bands of the model's own error to widen the intervals to (format of src/Sync.Engine/Simulation/model-error-bands.json; default: the built-in ones).")]
+        public string? ModelErrorBands { get; init; }
+
 
         /// <inheritdoc/>
         public override ValidationResult Validate() =>
@@ -32,11 +37,12 @@ public sealed class AccuracyCommand(IAnsiConsole console) : AsyncCommand<Accurac
         try
         {
             var manifest = AccuracyManifest.Load(settings.Manifest);
-            report = await AccuracyEvaluator.EvaluateAsync(manifest, settings.Manifest, cancellationToken);
+            var bands = settings.ModelErrorBands is { } path ? Engine.Simulation.ModelErrorBands.Load(path) : null;
+            report = await AccuracyEvaluator.EvaluateAsync(manifest, settings.Manifest, cancellationToken, bands);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or EventLogFormatException or IOException)
         {
-            return Errors.Report(e.Message, "Check the manifest and the event logs it lists (paths are relative to the manifest's baseDirectory).");
+            return Errors.Report(e.Message, "Check the manifest, the event logs it lists (paths are relative to its baseDirectory) and any --model-error-bands file.");
         }
 
         if (settings.Output == OutputFormat.Json)

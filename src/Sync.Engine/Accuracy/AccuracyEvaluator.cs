@@ -15,7 +15,9 @@ public static class AccuracyEvaluator
     /// <param name="manifest">The ground truth.</param>
     /// <param name="manifestPath">The manifest file's path (run paths are relative to it).</param>
     /// <param name="cancellationToken">Cancels the evaluation.</param>
-    public static async Task<AccuracyReport> EvaluateAsync(AccuracyManifest manifest, string manifestPath, CancellationToken cancellationToken = default)
+    /// <param name="bands">The model's error bands the intervals are widened to (default: <see cref="ModelErrorBands.BuiltIn"/>).</param>
+    public static async Task<AccuracyReport> EvaluateAsync(
+        AccuracyManifest manifest, string manifestPath, CancellationToken cancellationToken = default, ModelErrorBands? bands = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var runs = new List<RunAccuracy>();
@@ -53,7 +55,7 @@ public static class AccuracyEvaluator
                     // Repeats of a shape share one prediction: the interval's resampled runs are most of the work.
                     if (!intervals.TryGetValue((from, to.ObservedShape), out var interval))
                     {
-                        intervals[(from, to.ObservedShape)] = interval = from.PredictInterval(to.ObservedShape, Recommender.IntervalSamples);
+                        intervals[(from, to.ObservedShape)] = interval = from.PredictInterval(to.ObservedShape, Recommender.IntervalSamples, bands: bands);
                     }
 
                     var predicted = interval.MedianMs;

@@ -45,6 +45,15 @@ public sealed record ModelErrorBands(
         return bands.FirstOrDefault(b => b.UpToDoublings is not { } limit || doublings <= limit + 1e-9) ?? bands[^1];
     }
 
+    /// <summary>Reads a bands file in the format of <c>model-error-bands.json</c>.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="InvalidDataException">The file is not a set of bands (<see cref="Read"/>).</exception>
+    public static ModelErrorBands Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Read(stream, $"'{path}'");
+    }
+
     /// <summary>Reads bands in the format of <c>model-error-bands.json</c>.</summary>
     /// <param name="stream">The JSON.</param>
     /// <param name="source">Where it comes from, for errors.</param>

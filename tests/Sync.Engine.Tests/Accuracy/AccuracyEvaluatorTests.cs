@@ -1,4 +1,5 @@
 using Sync.Engine.Accuracy;
+using Sync.Engine.Simulation;
 using Sync.Engine.Tests.Support;
 
 namespace Sync.Engine.Tests.Accuracy;
@@ -45,6 +46,28 @@ public class AccuracyEvaluatorTests
         Assert.Equal(2, report.RepeatNoise.Count);
         var expected = Math.Abs((repeats[0].DurationMs - repeats[1].DurationMs) / (double)repeats[1].DurationMs);
         Assert.Equal(Math.Max(expected, Math.Abs((repeats[1].DurationMs - repeats[0].DurationMs) / (double)repeats[0].DurationMs)), report.RepeatNoise.P90, 9);
+    }
+
+    [Fact]
+    public async Task IntervalsWithoutTheModelsErrorAreNarrowerAndHoldFewerRuns()
+    {
+        var root = GroundTruthCsv.Root;
+        var runs = SortProfilingRunsOfAbout600Mb()
+            .GroupBy(f => f["worker_hosts"]).OrderBy(g => int.Parse(g.Key)).Select(g => g.First()["file"]).Take(3).ToList();
+        using var dir = new TempDirectory();
+        var manifest = new AccuracyManifest(Path.GetRelativePath(dir.Path, root), [new AccuracySet("sort 0.6 GB", runs)]);
+        var scheduleOnly = ModelErrorBands.Load(Path.Combine(TestPaths.RepoRoot, "bench", "accuracy", "schedule-spread-only.bands.json"));
+
+        var withBands = await AccuracyEvaluator.EvaluateAsync(manifest, Path.Combine(dir.Path, "manifest.json"));
+        var without = await AccuracyEvaluator.EvaluateAsync(manifest, Path.Combine(dir.Path, "manifest.json"), bands: scheduleOnly);
+
+        Assert.Equal(withBands.Pairs.Select(p => p.PredictedMs), without.Pairs.Select(p => p.PredictedMs));
+        Assert.All(withBands.Pairs.Zip(without.Pairs), pair =>
+        {
+            Assert.True(pair.First.IntervalLowMs <= pair.Second.IntervalLowMs && pair.First.IntervalHighMs >= pair.Second.IntervalHighMs);
+            Assert.True(pair.First.IntervalHighMs - pair.First.IntervalLowMs > pair.Second.IntervalHighMs - pair.Second.IntervalLowMs);
+        });
+        Assert.True(withBands.IntervalCoverage >= without.IntervalCoverage);
     }
 
     [Fact]
