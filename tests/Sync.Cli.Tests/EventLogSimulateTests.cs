@@ -55,6 +55,26 @@ public class EventLogSimulateTests
         Assert.Contains("Observed", text);
     }
 
+    [Fact]
+    public async Task APartitionCountSizedToTheObservedCoresFollowsThePredictionsUnlessKept()
+    {
+        // HiBench sort on 2 workers (ground truth, read from ../shared): spark.default.parallelism = its 4 cores, and the
+        // reduce stage runs half as many tasks.
+        const string log = "../shared/data/ground-truth/cemsbr-phd_notebook/data/hibench/sort/profiling/app-20151104214218-0000.zstd";
+
+        var (exit, stdout, stderr) = await CliProcess.RunAsync("eventlog", "simulate", log, "--executors", "16", "--output", "json");
+        var (keptExit, kept, _) = await CliProcess.RunAsync("eventlog", "simulate", log, "--executors", "16", "--partitions", "keep", "--output", "json");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(0, keptExit);
+        var followed = JsonDocument.Parse(stdout).RootElement.GetProperty("predictions")[0];
+        var held = JsonDocument.Parse(kept).RootElement.GetProperty("predictions")[0];
+        Assert.Equal(32, followed.GetProperty("defaultParallelism").GetInt32());
+        Assert.Equal(4, held.GetProperty("defaultParallelism").GetInt32());
+        // Two reduce tasks cannot use 32 slots; sixteen can.
+        Assert.True(followed.GetProperty("wallTimeMs").GetInt64() * 2 < held.GetProperty("wallTimeMs").GetInt64());
+    }
+
     [Theory]
     [InlineData("0,2")]
     [InlineData("two")]

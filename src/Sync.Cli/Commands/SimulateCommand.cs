@@ -4,6 +4,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Sync.Cli.Rendering;
+using Sync.Engine.Recommendations;
 using Sync.Engine.Simulation;
 
 namespace Sync.Cli.Commands;
@@ -27,6 +28,12 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
         [Description("Cores per executor (default: as observed).")]
         public int? Cores { get; init; }
 
+        /// <summary>Whether partition settings sized to the observed cluster follow each prediction's cores (<see cref="PartitionScaling"/>).</summary>
+        [CommandOption("-p|--partitions <MODE>")]
+        [Description("follow (default): a spark.default.parallelism or spark.sql.shuffle.partitions set to 1-4x the observed cores is scaled to each prediction's cores, as recommendations do; keep: as observed.")]
+        [DefaultValue("follow")]
+        public string Partitions { get; init; } = "follow";
+
         /// <summary>Whether to show each prediction's longest stages against the observed ones.</summary>
         [CommandOption("-s|--stages")]
         [Description("Show where each prediction's time goes: its longest stages, observed and predicted (JSON: every stage).")]
@@ -43,6 +50,11 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
             if (ExecutorCounts.Count == 0 || ExecutorCounts.Any(n => n is < 1 or > 100_000))
             {
                 return ValidationResult.Error("--executors takes a comma-separated list of counts between 1 and 100000, e.g. --executors 2,4,8");
+            }
+
+            if (Partitions is not ("follow" or "keep"))
+            {
+                return ValidationResult.Error("--partitions takes follow or keep");
             }
 
             return Cores is < 1 or > 1024 ? ValidationResult.Error("--cores must be between 1 and 1024") : ValidationResult.Success();
@@ -62,7 +74,9 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
         var observed = simulator.ObservedShape;
         var reconstruction = simulator.Reconstruct();
         var runs = settings.ExecutorCounts
-            .Select(n => simulator.PredictWithStages(new ClusterShape(n, settings.Cores ?? observed.CoresPerExecutor, observed.TaskCpus)))
+            .Select(n => new ClusterShape(n, settings.Cores ?? observed.CoresPerExecutor, observed.TaskCpus, observed.DefaultParallelism, observed.ShufflePartitions))
+            .Select(shape => settings.Partitions == "follow" ? PartitionScaling.Apply(simulator, shape) : shape)
+            .Select(simulator.PredictWithStages)
             .ToList();
         var predictions = runs.Select(r => r.Result).ToList();
         var observedStages = app.Stages.ToDictionary(s => (s.StageId, s.AttemptId));
@@ -78,6 +92,8 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
                 {
                     executors = p.Shape.Executors,
                     coresPerExecutor = p.Shape.CoresPerExecutor,
+                    defaultParallelism = p.Shape.DefaultParallelism,
+                    shufflePartitions = p.Shape.ShufflePartitions,
                     wallTimeMs = p.WallTimeMs,
                     wallTimeIntervalMs = new { p10 = intervals[i].LowMs, p50 = intervals[i].MedianMs, p90 = intervals[i].HighMs },
                     taskActiveTimeMs = p.TaskActiveTimeMs,
@@ -123,6 +139,8 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
             }
         }
 
+        PartitionNote("spark.default.parallelism", observed.DefaultParallelism, predictions.Select(p => p.Shape.DefaultParallelism));
+        PartitionNote("spark.sql.shuffle.partitions", observed.ShufflePartitions, predictions.Select(p => p.Shape.ShufflePartitions));
         console.MarkupLine("[grey]p10–p90: the spread of replays with resampled task durations, widened to the model's error on ground truth for a prediction this many doublings of slots away and by the reconstruction error (docs/accuracy.md, \"Uncertainty\").[/]");
         foreach (var warning in predictions.SelectMany(p => p.Warnings).Distinct())
         {
@@ -130,5 +148,14 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
         }
 
         return ExitCodes.Success;
+
+        void PartitionNote(string setting, int? before, IEnumerable<int?> after)
+        {
+            var scaled = after.Where(a => a != before).Distinct().ToList();
+            if (scaled.Count > 0)
+            {
+                console.MarkupLine($"[grey]{setting} {before} → {string.Join(", ", scaled)}: sized to the observed cores, it follows each prediction's (--partitions keep holds it).[/]");
+            }
+        }
     }
 }

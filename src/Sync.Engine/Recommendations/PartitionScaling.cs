@@ -10,8 +10,20 @@ namespace Sync.Engine.Recommendations;
 /// the data) stay, and so does an unset parallelism (Spark's default already follows the cores). A setting no stage's
 /// task count follows is left alone.
 /// </summary>
-internal static class PartitionScaling
+public static class PartitionScaling
 {
+    /// <summary>
+    /// <paramref name="candidate"/> with the partition settings of <paramref name="simulator"/>'s observed run carried to
+    /// its cores, for the settings some stage of the run follows.
+    /// </summary>
+    /// <param name="simulator">The observed run.</param>
+    /// <param name="candidate">The shape to predict.</param>
+    public static ClusterShape Apply(ScheduleSimulator simulator, ClusterShape candidate)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        return Apply(simulator.ObservedShape, candidate, simulator.FollowsDefaultParallelism, simulator.FollowsShufflePartitions);
+    }
+
     /// <summary>The most partitions per core still read as sized to the cluster.</summary>
     private const int MaxPerCore = 4;
 
@@ -20,7 +32,7 @@ internal static class PartitionScaling
     /// <param name="candidate">The candidate's shape.</param>
     /// <param name="followsDefaultParallelism">Whether some stage's task count follows <c>spark.default.parallelism</c>.</param>
     /// <param name="followsShufflePartitions">Whether some stage's task count follows <c>spark.sql.shuffle.partitions</c>.</param>
-    public static ClusterShape Apply(ClusterShape observed, ClusterShape candidate, bool followsDefaultParallelism, bool followsShufflePartitions) =>
+    internal static ClusterShape Apply(ClusterShape observed, ClusterShape candidate, bool followsDefaultParallelism, bool followsShufflePartitions) =>
         candidate with
         {
             DefaultParallelism = followsDefaultParallelism ? Scaled(observed.DefaultParallelism, observed.TotalCores, candidate.TotalCores) : observed.DefaultParallelism,

@@ -129,16 +129,14 @@ public sealed class Recommender(InstanceCatalog catalog)
                 for (var nodes = 1; nodes <= maxNodes; nodes++)
                 {
                     var shape = PartitionScaling.Apply(
-                        observedShape,
+                        simulator,
                         observedShape with
                         {
                             Executors = nodes * layout.ExecutorsPerNode,
                             CoresPerExecutor = layout.CoresPerExecutor,
                             StorageBytesPerExecutor = storage,
                             NetworkPerExecutorRatio = network,
-                        },
-                        simulator.FollowsDefaultParallelism,
-                        simulator.FollowsShufflePartitions);
+                        });
                     solutions.Add(Evaluate(type, layout, nodes, Simulate(shape)));
                 }
             }
