@@ -55,7 +55,8 @@ def bands(chosen):
     for _, k, value in chosen:
         groups.setdefault(k, []).append(value)
     measured = {k: (quantile(v, LOW), quantile(v, HIGH), len(v)) for k, v in groups.items()}
-    same = measured[("sameSlots", 0)]
+    # Without repeats of a shape the repeat noise is unknown: the same-slots band is empty, the others start from it.
+    same = measured.get(("sameSlots", 0), (0.0, 0.0, 0))
     table = {("sameSlots", 0): same}
     for side in ("fewerSlots", "moreSlots"):
         low, high = same[0], same[1]

@@ -75,6 +75,41 @@ public class EventLogSimulateTests
         Assert.True(followed.GetProperty("wallTimeMs").GetInt64() * 2 < held.GetProperty("wallTimeMs").GetInt64());
     }
 
+    [Fact]
+    public async Task BandsMeasuredByTheScriptAreOnesTheAccuracyCommandLoads()
+    {
+        // HiBench sort 0.6 GB on 1, 2 and 4 workers, twice each (ground truth, read from ../shared): pairs across shapes
+        // and repeats of each, as scripts/model-error-bands.py measures them from eventlog accuracy's JSON.
+        var dir = Directory.CreateDirectory(Path.Combine(CliProcess.SyncHome, "bands-" + Guid.NewGuid().ToString("N"))).FullName;
+        var manifest = Path.Combine(dir, "manifest.json");
+        var root = Path.GetFullPath(Path.Combine(CliProcess.RepoRoot, "../shared/data/ground-truth/cemsbr-phd_notebook"));
+        string[] runs =
+        [
+            "app-20151105074123-0000", "app-20151105074417-0000", "app-20151106054710-0000", "app-20151106054950-0000",
+            "app-20151106072930-0000", "app-20151106073209-0000",
+        ];
+        await File.WriteAllTextAsync(manifest, JsonSerializer.Serialize(new
+        {
+            baseDirectory = Path.GetRelativePath(dir, root),
+            sets = new[] { new { name = "sort 0.6 GB", runs = runs.Select(r => $"data/hibench/sort/profiling/{r}.zstd").ToArray() } },
+        }));
+        var (exit, report, stderr) = await CliProcess.RunAsync("eventlog", "accuracy", "--manifest", manifest, "--output", "json");
+        Assert.True(exit == 0, stderr);
+        await File.WriteAllTextAsync(Path.Combine(dir, "accuracy.json"), report);
+
+        var (scriptExit, _, scriptErr) = await CliProcess.RunProgramAsync(
+            "bash", CliProcess.RepoRoot, "-c", $"python3 scripts/model-error-bands.py 'test pairs' < '{dir}/accuracy.json' > '{dir}/bands.json'");
+        Assert.True(scriptExit == 0, scriptErr);
+        Assert.Contains("leave one set out", scriptErr);
+
+        using var bands = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "bands.json")));
+        Assert.Equal(6, bands.RootElement.GetProperty("sameSlots").GetProperty("pairs").GetInt32());
+        Assert.Contains("test pairs", bands.RootElement.GetProperty("groundTruth").GetString());
+        var (checkExit, check, checkErr) = await CliProcess.RunAsync("eventlog", "accuracy", "--manifest", manifest, "--model-error-bands", Path.Combine(dir, "bands.json"));
+        Assert.True(checkExit == 0, checkErr);
+        Assert.Contains("inside their predicted", check);
+    }
+
     [Theory]
     [InlineData("0,2")]
     [InlineData("two")]
