@@ -12,6 +12,9 @@ namespace Sync.Engine.Recommendations;
 /// </summary>
 public static class PartitionScaling
 {
+    /// <summary>The most partitions per core still read as sized to the cluster.</summary>
+    private const int MaxPerCore = 4;
+
     /// <summary>
     /// <paramref name="candidate"/> with the partition settings of <paramref name="simulator"/>'s observed run carried to
     /// its cores, for the settings some stage of the run follows.
@@ -23,9 +26,6 @@ public static class PartitionScaling
         ArgumentNullException.ThrowIfNull(simulator);
         return Apply(simulator.ObservedShape, candidate, simulator.FollowsDefaultParallelism, simulator.FollowsShufflePartitions);
     }
-
-    /// <summary>The most partitions per core still read as sized to the cluster.</summary>
-    private const int MaxPerCore = 4;
 
     /// <summary><paramref name="candidate"/> with the observed run's partition settings carried to its cores.</summary>
     /// <param name="observed">The observed run's shape, with its explicit settings.</param>

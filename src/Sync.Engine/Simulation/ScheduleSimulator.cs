@@ -31,6 +31,8 @@ public sealed class ScheduleSimulator
         ArgumentNullException.ThrowIfNull(app);
         _plan = ApplicationPlanBuilder.Build(app);
         _firstHeld = ExecutorConcurrency.FirstHeld(_plan.ObservedExecutors.Select(e => (e.OffsetMs, e.RemovedOffsetMs)));
+        FollowsDefaultParallelism = _plan.Stages.Any(s => s.PartitionedBy == PartitionSetting.DefaultParallelism);
+        FollowsShufflePartitions = _plan.Stages.Any(s => s.PartitionedBy == PartitionSetting.SqlShufflePartitions);
     }
 
     /// <summary>The executor layout the application ran on: the most executors it held at once, their average cores.</summary>
@@ -52,10 +54,10 @@ public sealed class ScheduleSimulator
     public bool WaitsOnShuffleFetch => _plan.WaitsOnShuffleFetch;
 
     /// <summary>Whether some shuffle stage's task count follows <c>spark.default.parallelism</c> (<see cref="ClusterShape.DefaultParallelism"/>).</summary>
-    public bool FollowsDefaultParallelism => _plan.Stages.Any(s => s.PartitionedBy == PartitionSetting.DefaultParallelism);
+    public bool FollowsDefaultParallelism { get; }
 
     /// <summary>Whether some shuffle stage's task count follows <c>spark.sql.shuffle.partitions</c> (<see cref="ClusterShape.ShufflePartitions"/>).</summary>
-    public bool FollowsShufflePartitions => _plan.Stages.Any(s => s.PartitionedBy == PartitionSetting.SqlShufflePartitions);
+    public bool FollowsShufflePartitions { get; }
 
     /// <summary>The measured wall time.</summary>
     public long ObservedWallTimeMs => _plan.ObservedWallTimeMs;
