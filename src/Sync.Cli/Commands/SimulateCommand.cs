@@ -141,7 +141,7 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
 
         PartitionNote("spark.default.parallelism", observed.DefaultParallelism, predictions.Select(p => p.Shape.DefaultParallelism));
         PartitionNote("spark.sql.shuffle.partitions", observed.ShufflePartitions, predictions.Select(p => p.Shape.ShufflePartitions));
-        console.MarkupLine("[grey]p10–p90: the spread of replays with resampled task durations, widened to the model's error on ground truth for a prediction this many doublings of slots away and by the reconstruction error (docs/accuracy.md, \"Uncertainty\").[/]");
+        IntervalNote.Write(console);
         foreach (var warning in predictions.SelectMany(p => p.Warnings).Distinct())
         {
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");

@@ -81,6 +81,7 @@ internal static class PredictionRenderer
         }
 
         console.Write(table);
+        IntervalNote.Write(console);
         console.MarkupLine($"Front (runtime → cost): {Markup.Escape(string.Join(", ", prediction.Front.Select(f => $"{f.WorkerNodes} x {f.WorkerInstanceType ?? instanceType} {Format.Duration(Ms(f.Runtime))} {f.CostUsd.ToString("0.00", CultureInfo.InvariantCulture)}$")))}");
         var chosen = prediction.Recommended;
         foreach (var change in chosen?.Changes ?? [])
