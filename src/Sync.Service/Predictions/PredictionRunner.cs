@@ -135,32 +135,50 @@ internal sealed class PredictionRunner : IAsyncDisposable
             return;
         }
 
-        var now = Time.NowMs(_clock);
-        PredictionRow? row;
-        await using (var db = _database.Open())
+        if (!await TryClaimAsync(id))
         {
-            var claimed = await db.Predictions.Where(p => p.Id == id && p.Status == PredictionStatuses.Pending)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(p => p.Status, PredictionStatuses.Running)
-                    .SetProperty(p => p.Attempts, p => p.Attempts + 1)
-                    .SetProperty(p => p.LeaseUntilMs, now + (long)_lease.TotalMilliseconds)
-                    .SetProperty(p => p.StartedAtMs, now)
-                    .SetProperty(p => p.UpdatedAtMs, now), CancellationToken.None);
-            if (claimed == 0)
-            {
-                return;
-            }
-
-            _runningHere[id] = 0;
-            row = await db.Predictions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, CancellationToken.None);
-        }
-
-        if (row is null)
-        {
-            _runningHere.TryRemove(id, out _);
             return;
         }
 
+        // The lease watcher never fails what this process runs.
+        _runningHere[id] = 0;
+        try
+        {
+            PredictionRow? row;
+            await using (var db = _database.Open())
+            {
+                row = await db.Predictions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, CancellationToken.None);
+            }
+
+            if (row is not null)
+            {
+                await RunClaimedAsync(row, stopping);
+            }
+        }
+        finally
+        {
+            _runningHere.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Moves the prediction from PENDING to RUNNING with a fresh lease; false when another worker or process has it.</summary>
+    private async Task<bool> TryClaimAsync(string id)
+    {
+        var now = Time.NowMs(_clock);
+        await using var db = _database.Open();
+        var claimed = await db.Predictions.Where(p => p.Id == id && p.Status == PredictionStatuses.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Status, PredictionStatuses.Running)
+                .SetProperty(p => p.Attempts, p => p.Attempts + 1)
+                .SetProperty(p => p.LeaseUntilMs, now + (long)_lease.TotalMilliseconds)
+                .SetProperty(p => p.StartedAtMs, now)
+                .SetProperty(p => p.UpdatedAtMs, now), CancellationToken.None);
+        return claimed > 0;
+    }
+
+    private async Task RunClaimedAsync(PredictionRow row, CancellationToken stopping)
+    {
+        var id = row.Id;
         using var leaseStop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var renewing = RenewLeaseAsync(id, leaseStop.Token);
         Outcome outcome;
@@ -185,7 +203,6 @@ internal sealed class PredictionRunner : IAsyncDisposable
         }
 
         await FinishAsync(id, outcome);
-        _runningHere.TryRemove(id, out _);
     }
 
     private async Task FinishAsync(string id, Outcome outcome)
