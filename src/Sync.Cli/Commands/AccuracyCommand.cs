@@ -60,7 +60,7 @@ public sealed class AccuracyCommand(IAnsiConsole console) : AsyncCommand<Accurac
             var runs = ErrorStatistics.Of(report.Runs.Where(r => r.Set == set).Select(r => r.Error));
             var setPairs = report.Pairs.Where(p => p.Set == set).ToList();
             var pairs = ErrorStatistics.Of(setPairs.Select(p => p.Error));
-            var within = setPairs.Count == 0 ? "" : $"{setPairs.Count(p => p.WithinInterval) / (double)setPairs.Count:P1}";
+            var within = setPairs.Count == 0 ? "" : $"{PairAccuracy.Coverage(setPairs):P1}";
             table.AddRow(Markup.Escape(set), runs.Count.ToString(CultureInfo.InvariantCulture), $"{runs.Median:P1} / {runs.P90:P1}",
                 pairs.Count.ToString(CultureInfo.InvariantCulture), $"{pairs.Median:P1} / {pairs.P90:P1}", within);
         }

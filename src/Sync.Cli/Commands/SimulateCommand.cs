@@ -100,15 +100,15 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
                     driverOnlyTimeMs = p.DriverOnlyTimeMs,
                     warnings = p.Warnings,
                     stages = settings.Stages
-                        ? runs[i].Stages.Select(s => new
+                        ? runs[i].Stages.Select(s => (Stage: s, Seen: observedStages.GetValueOrDefault((s.StageId, s.AttemptId)))).Select(s => new
                         {
-                            stageId = s.StageId,
-                            attemptId = s.AttemptId,
-                            tasks = s.Tasks,
-                            submittedMs = s.SubmittedMs,
-                            durationMs = s.DurationMs,
-                            observedTasks = observedStages.GetValueOrDefault((s.StageId, s.AttemptId))?.TaskCount,
-                            observedDurationMs = observedStages.GetValueOrDefault((s.StageId, s.AttemptId))?.DurationMs,
+                            stageId = s.Stage.StageId,
+                            attemptId = s.Stage.AttemptId,
+                            tasks = s.Stage.Tasks,
+                            submittedMs = s.Stage.SubmittedMs,
+                            durationMs = s.Stage.DurationMs,
+                            observedTasks = s.Seen?.TaskCount,
+                            observedDurationMs = s.Seen?.DurationMs,
                         })
                         : null,
                 }),

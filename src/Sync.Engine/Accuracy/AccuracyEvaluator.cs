@@ -33,7 +33,7 @@ public static class AccuracyEvaluator
                 var app = await EventLogReader.ReadAsync(path, cancellationToken).ConfigureAwait(false);
                 var simulator = new ScheduleSimulator(app);
                 var reconstructed = simulator.Reconstruct().WallTimeMs;
-                runs.Add(new RunAccuracy(set.Name, run, simulator.ObservedShape, simulator.ObservedWallTimeMs, reconstructed, Error(reconstructed, simulator.ObservedWallTimeMs)));
+                runs.Add(new RunAccuracy(set.Name, run, simulator.ObservedShape, simulator.ObservedWallTimeMs, reconstructed, simulator.ReconstructionError));
                 simulators.Add((run, simulator));
             }
 
@@ -46,7 +46,7 @@ public static class AccuracyEvaluator
                     {
                         if (!ReferenceEquals(from, to))
                         {
-                            repeats.Add(Error(from.ObservedWallTimeMs, to.ObservedWallTimeMs));
+                            repeats.Add(RelativeError.Of(from.ObservedWallTimeMs, to.ObservedWallTimeMs));
                         }
 
                         continue;
@@ -60,7 +60,7 @@ public static class AccuracyEvaluator
 
                     var predicted = interval.MedianMs;
                     pairs.Add(new PairAccuracy(
-                        set.Name, fromPath, toPath, from.ObservedShape, to.ObservedShape, predicted, to.ObservedWallTimeMs, Error(predicted, to.ObservedWallTimeMs),
+                        set.Name, fromPath, toPath, from.ObservedShape, to.ObservedShape, predicted, to.ObservedWallTimeMs, RelativeError.Of(predicted, to.ObservedWallTimeMs),
                         interval.LowMs, interval.HighMs));
                 }
             }
@@ -68,8 +68,6 @@ public static class AccuracyEvaluator
 
         return new AccuracyReport(
             runs, pairs, ErrorStatistics.Of(runs.Select(r => r.Error)), ErrorStatistics.Of(pairs.Select(p => p.Error)), ErrorStatistics.Of(repeats),
-            pairs.Count == 0 ? 0 : pairs.Count(p => p.WithinInterval) / (double)pairs.Count);
+            PairAccuracy.Coverage(pairs));
     }
-
-    private static double Error(long predicted, long actual) => actual <= 0 ? 0 : (double)(predicted - actual) / actual;
 }

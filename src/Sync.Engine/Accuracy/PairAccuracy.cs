@@ -18,4 +18,9 @@ public sealed record PairAccuracy(
 {
     /// <summary>Whether B's measured wall time fell inside the predicted interval.</summary>
     public bool WithinInterval => ActualMs >= IntervalLowMs && ActualMs <= IntervalHighMs;
+
+    /// <summary>The share of <paramref name="pairs"/> whose measured wall time fell inside the predicted interval; 0 for none.</summary>
+    /// <param name="pairs">Pairs of one set, or of all.</param>
+    public static double Coverage(IReadOnlyCollection<PairAccuracy> pairs) =>
+        pairs.Count == 0 ? 0 : pairs.Count(p => p.WithinInterval) / (double)pairs.Count;
 }

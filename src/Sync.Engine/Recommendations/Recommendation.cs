@@ -18,10 +18,7 @@ public sealed record Recommendation(
     /// How far the model's re-simulation of the observed run is from its measured wall time, (simulated − measured) /
     /// measured: the first accuracy figure of every prediction. Intervals are widened by its magnitude.
     /// </summary>
-    public double ReconstructionError => ErrorOf(Observed.PredictedRuntimeMs, ObservedRuntimeMs);
-
-    /// <summary>(simulated − measured) / measured; 0 for a zero measurement.</summary>
-    internal static double ErrorOf(long simulatedMs, long measuredMs) => measuredMs == 0 ? 0 : (simulatedMs - measuredMs) / (double)measuredMs;
+    public double ReconstructionError => RelativeError.Of(Observed.PredictedRuntimeMs, ObservedRuntimeMs);
 
     /// <summary>Every candidate priced, in search order (instance type, then node count): the cloud the front is drawn from.</summary>
     public IReadOnlyList<Solution> All { get; init; } = [];

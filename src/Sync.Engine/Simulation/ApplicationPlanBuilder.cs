@@ -276,7 +276,8 @@ internal static class ApplicationPlanBuilder
         for (var s = 0; s < stages.Count; s++)
         {
             var hasWarm = starts[s].Contains(TaskStart.Warm);
-            if (hasWarm || starts[s].Contains(TaskStart.SecondOnSlot))
+            var hasSecond = starts[s].Contains(TaskStart.SecondOnSlot);
+            if (hasWarm || hasSecond)
             {
                 for (var i = 0; i < deserializeExcess[s].Length; i++)
                 {
@@ -289,14 +290,15 @@ internal static class ApplicationPlanBuilder
                 }
             }
 
-            if (starts[s].Contains(TaskStart.SecondOnSlot))
+            if (hasSecond && hasWarm)
+            {
+                stages[s].SecondWarmUpMs = ColdStarts.MedianExcessMs(deserializeExcess[s], starts[s], TaskStart.SecondOnSlot);
+                showSecondExcess.Add(s);
+            }
+            else if (hasSecond)
             {
                 // Without warm tasks to compare with, the second tasks' excess stays in their durations: charge none.
-                stages[s].SecondWarmUpMs = hasWarm ? ColdStarts.MedianExcessMs(deserializeExcess[s], starts[s], TaskStart.SecondOnSlot) : 0;
-                if (hasWarm)
-                {
-                    showSecondExcess.Add(s);
-                }
+                stages[s].SecondWarmUpMs = 0;
             }
 
             stages[s].StageWarmUpMs = ColdStarts.MedianExcessMs(deserializeExcess[s], starts[s], TaskStart.FirstOfStageOnSlot);

@@ -66,8 +66,7 @@ public sealed class ScheduleSimulator
     /// How far the <see cref="Reconstruct"/>ion misses the measured wall time: (reconstructed − measured) / measured, 0 for
     /// a zero measurement.
     /// </summary>
-    public double ReconstructionError =>
-        _plan.ObservedWallTimeMs == 0 ? 0 : (Reconstruct().WallTimeMs - _plan.ObservedWallTimeMs) / (double)_plan.ObservedWallTimeMs;
+    public double ReconstructionError => RelativeError.Of(Reconstruct().WallTimeMs, _plan.ObservedWallTimeMs);
 
     /// <summary>
     /// Simulates the run as observed (the executors as they arrived and left, tasks that went to their data kept on the

@@ -44,8 +44,7 @@ internal sealed class SimulationRun
     private readonly long[]? _heldUntil;
     private readonly List<((int Job, int Stage, int Attempt) Key, int Stage)> _order = [];
     // When each stage was submitted and completed, when asked for (StageTimings).
-    private readonly long[]? _submittedAt;
-    private readonly long[]? _completedAt;
+    private readonly (long Submitted, long Completed)[]? _stageTimes;
     private long _sequence;
     private long _now;
     private int _freeSlots;
@@ -68,12 +67,7 @@ internal sealed class SimulationRun
         ApplicationPlan plan, List<ExecutorArrival> arrivals, int[][] durations, double capacityRatio = 1, WarmUpCharge[]? warmUp = null, bool pinned = false,
         bool recordStages = false)
     {
-        if (recordStages)
-        {
-            _submittedAt = new long[plan.Stages.Count];
-            _completedAt = new long[plan.Stages.Count];
-        }
-
+        _stageTimes = recordStages ? new (long, long)[plan.Stages.Count] : null;
         if (pinned && plan.Stages.Any(s => s.PinnedExecutors is not null))
         {
             // One more executor than observed: the one the run carries on with when every observed executor is gone.
@@ -215,14 +209,12 @@ internal sealed class SimulationRun
                 // A stage placing tasks on executors stays runnable while its less local tasks wait.
                 break;
             case EventKind.StageSubmitted:
-                if (_submittedAt is not null)
+            case EventKind.StageRelaxed:
+                if (kind == EventKind.StageSubmitted && _stageTimes is not null)
                 {
-                    _submittedAt[id] = _now;
+                    _stageTimes[id].Submitted = _now;
                 }
 
-                _runnable.Enqueue(id, Priority(id));
-                break;
-            case EventKind.StageRelaxed:
                 _runnable.Enqueue(id, Priority(id));
                 break;
             case EventKind.TaskFinished:
@@ -302,9 +294,9 @@ internal sealed class SimulationRun
     private void CompleteStage(int stage)
     {
         var plan = _plan.Stages[stage];
-        if (_completedAt is not null)
+        if (_stageTimes is not null)
         {
-            _completedAt[stage] = _now;
+            _stageTimes[stage].Completed = _now;
         }
 
         foreach (var dependent in plan.Dependents)
@@ -462,9 +454,9 @@ internal sealed class SimulationRun
 
     /// <summary>When each stage attempt of the plan ran, after <see cref="Execute"/>; empty unless asked for in the constructor.</summary>
     public IReadOnlyList<StageTiming> StageTimings() =>
-        _submittedAt is null
+        _stageTimes is null
             ? []
-            : _plan.Stages.Select((s, i) => new StageTiming(s.StageId, s.AttemptId, _durations[i].Length, _submittedAt[i], _completedAt![i])).ToList();
+            : _plan.Stages.Select((s, i) => new StageTiming(s.StageId, s.AttemptId, _durations[i].Length, _stageTimes[i].Submitted, _stageTimes[i].Completed)).ToList();
 
     private void Schedule(long time, EventKind kind, int id, int executor = -1) =>
         _events.Enqueue((id, ((executor + 1) << KindBits) | (int)kind), (Math.Max(time, _now) << SequenceBits) | (_sequence++ & ((1L << SequenceBits) - 1)));
