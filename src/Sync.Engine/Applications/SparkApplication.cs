@@ -40,6 +40,9 @@ public sealed class SparkApplication
     /// <summary>Storage memory of the driver's block manager, when the log has it.</summary>
     public required long? DriverMaxMemoryBytes { get; init; }
 
+    /// <summary>The RDDs the application unpersisted, in log order (<see cref="RddUnpersist"/>).</summary>
+    public IReadOnlyList<RddUnpersist> Unpersists { get; init; } = [];
+
     /// <summary>What was read and what was skipped.</summary>
     public required EventLogReadReport ReadReport { get; init; }
 

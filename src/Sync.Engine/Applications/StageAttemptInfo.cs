@@ -51,4 +51,10 @@ public sealed record StageAttemptInfo(
     /// of their <c>Memory Size</c>); 0 when none were or the log does not say.
     /// </summary>
     public long CachedBytes { get; init; }
+
+    /// <summary>
+    /// The persisted RDDs of the stage's lineage (<see cref="PersistedRddInfo"/>), with the largest cached sizes any of
+    /// its stage events reported; empty when it has none or the log does not list RDDs.
+    /// </summary>
+    public IReadOnlyList<PersistedRddInfo> PersistedRdds { get; init; } = [];
 }

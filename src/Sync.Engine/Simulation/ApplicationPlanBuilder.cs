@@ -60,6 +60,7 @@ internal static class ApplicationPlanBuilder
         var jobIndex = jobInfos.Select((j, i) => (j.Id, i)).ToDictionary(p => p.Id, p => p.i);
         var firstAttemptJob = app.Stages.Where(s => s.AttemptId == 0 || s.JobId >= 0).GroupBy(s => s.StageId).ToDictionary(g => g.Key, g => g.Max(s => s.JobId));
         var stageInfo = app.Stages.ToDictionary(s => (s.StageId, s.AttemptId));
+        var footprints = CacheFootprint.Of(app);
 
         var jobObserved = new List<(long Submit, long Complete)>();
         var jobs = new List<PlanJob>();
@@ -106,6 +107,7 @@ internal static class ApplicationPlanBuilder
                 CacheHits = list.Any(x => IsCacheRead(x.Source)) ? list.Select(x => IsCacheRead(x.Source)).ToArray() : null,
                 ReadsInput = list.Any(x => x.Source == TaskInputSource.Hadoop),
                 CachedBytes = info?.CachedBytes ?? 0,
+                CacheFootprint = footprints.GetValueOrDefault((stageId, attemptId)),
                 CompletionTailMs = Math.Max(0, complete - lastFinish),
                 LocalityTailStart = tailStart,
                 RanLocal = list.Any(x => x.Source is TaskInputSource.Memory or TaskInputSource.Disk)

@@ -4,10 +4,14 @@ namespace Sync.Engine.Simulation;
 /// How much of a cached dataset fits in another cluster's executor memory, and what that does to the tasks that read
 /// it. Spark caches a partition only if it fits (<c>MEMORY_ONLY</c>); a partition that does not fit is recomputed from
 /// its input every time a stage reads it. A stage whose tasks read cached blocks (<see cref="PlanStage.CacheHits"/>)
-/// keeps its observed fraction h of hits when the storage capacity is the same; with r times the capacity:
+/// keeps its observed hits on the observed executors and memory. Elsewhere, with r times the capacity, it gets the
+/// fewer of two counts of hits, each what fits by one measure:
 /// <list type="bullet">
-/// <item>h &lt; 1 (the cache was full): min(1, h·r) of the tasks hit;</item>
-/// <item>h = 1: everything fit, using u = cached bytes / capacity of it; min(1, r/u) of the tasks hit.</item>
+/// <item>by the bytes of the stage's lineage: when the cache was full (a fraction h &lt; 1 of the tasks hit),
+/// min(1, h·r) of the tasks hit; when everything fit, using u = cached bytes / capacity of it, min(1, r/u);</item>
+/// <item>by packing (<see cref="CacheFootprint"/>): everything resident while the stage ran, also data cached later and
+/// not yet unpersisted that the lineage's sizes do not show, spread over the target's executors, whole blocks per
+/// executor; used when it explains the observed run (it packs the observed shape with misses, or there were none).</item>
 /// </list>
 /// A task turned into a hit takes the stage's mean hit duration; a task turned into a miss takes the stage's mean miss
 /// duration, or, when no task of the stage missed, its mean hit duration plus the application's mean miss penalty
@@ -47,29 +51,25 @@ internal static class CacheRescaling
         return materializing is null ? null : materializing.TaskDurationsMs.Average();
     }
 
-    /// <summary>The task durations <paramref name="durations"/> of <paramref name="stage"/> when the storage capacity is <paramref name="capacityRatio"/> times the observed.</summary>
-    public static int[] Durations(ApplicationPlan plan, PlanStage stage, int[] durations, double capacityRatio)
+    /// <summary>The task durations <paramref name="durations"/> of <paramref name="stage"/> on <paramref name="shape"/>, whose storage capacity is <paramref name="capacityRatio"/> times the observed.</summary>
+    public static int[] Durations(ApplicationPlan plan, PlanStage stage, int[] durations, ClusterShape shape, double capacityRatio)
     {
-        if (stage.CacheHits is not { } hits || Math.Abs(capacityRatio - 1) < 1e-9 || hits.Length != durations.Length)
+        if (stage.CacheHits is not { } hits || hits.Length != durations.Length)
         {
             return durations;
         }
 
         var n = durations.Length;
         var (hitMean, hitCount, missMean, missCount) = Means(durations, hits);
-        double target;
-        if (hitCount < n)
+        var packed = PackedHits(plan, stage, shape, n - hitCount);
+        if (packed is null && Math.Abs(capacityRatio - 1) < 1e-9)
         {
-            target = Math.Min(1, hitCount / (double)n * capacityRatio);
-        }
-        else
-        {
-            var capacity = plan.StorageBytesPerExecutor * (double)plan.ObservedShape.Executors;
-            var used = capacity is > 0 && plan.PeakCachedBytes > 0 ? Math.Min(1, plan.PeakCachedBytes / capacity.Value) : 1;
-            target = Math.Min(1, capacityRatio / used);
+            return durations;
         }
 
-        var targetHits = (int)Math.Round(target * n);
+        var byRatio = Math.Abs(capacityRatio - 1) < 1e-9 ? hitCount : (int)Math.Round(RatioHitFraction(plan, hitCount, n, capacityRatio) * n);
+        var targetHits = packed is { } p ? Math.Min(p, byRatio) : byRatio;
+
         if (targetHits == hitCount)
         {
             return durations;
@@ -92,6 +92,48 @@ internal static class CacheRescaling
         }
 
         return adjusted;
+    }
+
+    /// <summary>
+    /// The hits on <paramref name="shape"/> from packing the stage's <see cref="CacheFootprint"/> onto its executors, when
+    /// the footprint explains the observed run: it packs the observed shape with misses, or the observed run had none.
+    /// <see langword="null"/> on the observed layout of executors and memory, or when the footprint cannot be used.
+    /// </summary>
+    private static int? PackedHits(ApplicationPlan plan, PlanStage stage, ClusterShape shape, int observedMisses)
+    {
+        if (stage.CacheFootprint is not { } footprint || plan.StorageBytesPerExecutor is not { } observedStorage || observedStorage <= 0)
+        {
+            return null;
+        }
+
+        var observed = plan.ObservedShape;
+        var storage = shape.StorageBytesPerExecutor ?? observedStorage;
+        if (shape.Executors == observed.Executors && storage == observedStorage)
+        {
+            return null;
+        }
+
+        var n = stage.TaskDurationsMs.Length;
+        if (observedMisses > 0 && footprint.Misses(n, observed.Executors, observedStorage) == 0)
+        {
+            // The observed misses are not for want of memory: the footprint cannot say how they change.
+            return null;
+        }
+
+        return n - footprint.Misses(n, shape.Executors, storage);
+    }
+
+    /// <summary>The fraction of hits when capacity scales by <paramref name="capacityRatio"/>, from the observed fraction and how full the cache was.</summary>
+    private static double RatioHitFraction(ApplicationPlan plan, int hitCount, int n, double capacityRatio)
+    {
+        if (hitCount < n)
+        {
+            return Math.Min(1, hitCount / (double)n * capacityRatio);
+        }
+
+        var capacity = plan.StorageBytesPerExecutor * (double)plan.ObservedShape.Executors;
+        var used = capacity is > 0 && plan.PeakCachedBytes > 0 ? Math.Min(1, plan.PeakCachedBytes / capacity.Value) : 1;
+        return Math.Min(1, capacityRatio / used);
     }
 
     /// <summary>Gives <paramref name="count"/> tasks of one kind, spread evenly over the stage, the other kind's duration.</summary>

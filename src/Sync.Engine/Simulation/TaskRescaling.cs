@@ -23,7 +23,7 @@ internal static class TaskRescaling
         var durations = plan.Stages.Select((s, i) =>
         {
             var warm = GcRescaling.Durations(s.WarmDurationsMs ?? s.TaskDurationsMs, s.TaskGcMs, gcFactor);
-            var (cached, fixedParts) = NetworkRescaled(s, CacheRescaling.Durations(plan, s, warm, capacityRatio), s.WarmFixedMs ?? s.TaskFixedMs, shape.NetworkPerExecutorRatio);
+            var (cached, fixedParts) = NetworkRescaled(s, CacheRescaling.Durations(plan, s, warm, shape, capacityRatio), s.WarmFixedMs ?? s.TaskFixedMs, shape.NetworkPerExecutorRatio);
             return Spread(cached, fixedParts, counts[i]);
         }).ToArray();
         var fresh = ColdStarts.ColdTasksPerStage(counts, plan.Stages.Select(s => s.RanLocal).ToArray(), shape.Executors, shape.SlotsPerExecutor);

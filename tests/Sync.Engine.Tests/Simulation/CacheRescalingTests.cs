@@ -61,4 +61,66 @@ public class CacheRescalingTests
         // 3 are recomputed, 1 s + 4 s each. Stage 0 alone: 8 x 4 s.
         Assert.Equal(32_000 + 5 * 1_000 + 3 * 5_000, simulator.Predict(new ClusterShape(1, 1)).WallTimeMs);
     }
+
+    [Fact]
+    public async Task PersistedRddsAndUnpersistsAreRead()
+    {
+        var app = await new SyntheticLog(endMs: 10_000)
+            .Executor("1", cores: 1, addedMs: 0).BlockManager("1", maxMemory: 1_000)
+            .CachingStage(0, 0, 5_000, [(1, 2, 600)], Wave(2, 0, 2_500, "Hadoop"))
+            .Unpersist(1)
+            .CachingStage(1, 5_000, 10_000, [(2, 1, 200)], Wave(2, 5_000, 2_500, "Hadoop"))
+            .ReadAsync();
+
+        var rdd = Assert.Single(app.Stages[0].PersistedRdds);
+        Assert.Equal(new PersistedRddInfo(1, 2, 2, 600, 0, UsesMemory: true, UsesDisk: false), rdd);
+        Assert.Equal(300, rdd.BlockBytes);
+        Assert.Equal(200, Assert.Single(app.Stages[1].PersistedRdds).BlockBytes);
+        Assert.Equal([new RddUnpersist(1, StagesCompletedBefore: 1)], app.Unpersists);
+    }
+
+    [Fact]
+    public void AnExecutorMissesItsShareOfTheResidentBytesBeyondItsMemoryInReadBlocks()
+    {
+        // 25 partitions of two RDDs (100 and 20 bytes a block) on 4 executors: shares of 7, 6, 6 and 6 partitions hold
+        // 840, 720, 720 and 720 bytes.
+        var footprint = new CacheFootprint { Resident = [(25, 100), (25, 20)], ReadBlockBytes = 100 };
+
+        Assert.Equal(0, footprint.Misses(25, 4, 840));
+        // 700 bytes each: 140 bytes too many on the first (2 blocks of 100), 20 on each other (1 block).
+        Assert.Equal(5, footprint.Misses(25, 4, 700));
+        // One executor of 100 bytes: everything but one block is gone, but never more than the stage's tasks.
+        Assert.Equal(25, footprint.Misses(25, 1, 100));
+        Assert.Equal(0, footprint.Misses(25, 0, 100));
+    }
+
+    [Theory]
+    [InlineData(false, 32_000 + (2 * 1_000 + 6 * 5_000) + (2 * 1_000 + 6 * 5_000))]
+    [InlineData(true, 32_000 + (2 * 1_000 + 6 * 5_000) + (6 * 1_000 + 2 * 5_000))]
+    public async Task DataCachedLaterCrowdsOutEarlierBlocksUntilItIsUnpersisted(bool unpersist, long expectedMs)
+    {
+        // Two 1-core executors of 1,000 bytes of storage. Stage 0 computes 8 partitions from input (4 s each) and caches
+        // them (1,200 bytes); stage 1 reads them (1 s each) and caches 600 bytes of another RDD; stage 2 reads both.
+        // Spark reports each RDD's size only with the stage that cached it.
+        var log = new SyntheticLog(endMs: 24_000)
+            .Executor("1", cores: 1, addedMs: 0).BlockManager("1", maxMemory: 1_000)
+            .Executor("2", cores: 1, addedMs: 0).BlockManager("2", maxMemory: 1_000)
+            .CachingStage(0, 0, 16_000, [(1, 8, 1_200)], [.. Wave(2, 0, 4_000, "Hadoop"), .. Wave(2, 4_000, 4_000, "Hadoop"), .. Wave(2, 8_000, 4_000, "Hadoop"), .. Wave(2, 12_000, 4_000, "Hadoop")])
+            .CachingStage(1, 16_000, 20_000, [(1, 0, 0), (2, 8, 600)], [.. Wave(2, 16_000, 1_000, "Memory"), .. Wave(2, 17_000, 1_000, "Memory"), .. Wave(2, 18_000, 1_000, "Memory"), .. Wave(2, 19_000, 1_000, "Memory")]);
+        if (unpersist)
+        {
+            log.Unpersist(2);
+        }
+
+        var app = await log
+            .CachingStage(2, 20_000, 24_000, [(1, 0, 0), (2, 0, 0)], [.. Wave(2, 20_000, 1_000, "Memory"), .. Wave(2, 21_000, 1_000, "Memory"), .. Wave(2, 22_000, 1_000, "Memory"), .. Wave(2, 23_000, 1_000, "Memory")])
+            .ReadAsync();
+        var simulator = new ScheduleSimulator(app);
+
+        Assert.Equal(24_000, simulator.Reconstruct().WallTimeMs);
+        // One executor of 1,000 bytes on one slot. Stage 0: 8 x 4 s. Stages 1 and 2 need both RDDs resident (1,800
+        // bytes): 800 too many, 6 blocks of 150, recomputed at 1 s + 4 s each. Once the second RDD is unpersisted, stage
+        // 2 needs only 1,200: 2 blocks are missing.
+        Assert.Equal(expectedMs, simulator.Predict(new ClusterShape(1, 1)).WallTimeMs);
+    }
 }

@@ -54,9 +54,16 @@ public sealed class SyntheticLog
     /// input the way its Spark 1.x <c>Data Read Method</c> says (<c>Memory</c> for a cached block, <c>Hadoop</c> to compute it),
     /// its tasks placed round-robin on the executors added so far.
     /// </summary>
-    public SyntheticLog CachingStage(int stageId, long submittedMs, long completedMs, long cachedBytes, params (long From, long To, string ReadMethod)[] tasks)
+    public SyntheticLog CachingStage(int stageId, long submittedMs, long completedMs, long cachedBytes, params (long From, long To, string ReadMethod)[] tasks) =>
+        CachingStage(stageId, submittedMs, completedMs, [(1, tasks.Length, cachedBytes)], tasks);
+
+    /// <summary>
+    /// A stage whose lineage holds the memory-only persisted RDDs <paramref name="rdds"/> (id, cached partitions, bytes
+    /// cached in memory as the stage completed; every RDD has one partition per task), tasks as in the other overload.
+    /// </summary>
+    public SyntheticLog CachingStage(int stageId, long submittedMs, long completedMs, (int Id, int CachedPartitions, long Bytes)[] rdds, params (long From, long To, string ReadMethod)[] tasks)
     {
-        var rdd = $$$"""[{"RDD ID":1,"Name":"data","Storage Level":{"Use Disk":false,"Use Memory":true,"Deserialized":true,"Replication":1},"Number of Partitions":{{{tasks.Length}}},"Number of Cached Partitions":{{{tasks.Length}}},"Memory Size":{{{cachedBytes}}},"Disk Size":0}]""";
+        var rdd = "[" + string.Join(",", rdds.Select(r => $$$"""{"RDD ID":{{{r.Id}}},"Name":"data","Storage Level":{"Use Disk":false,"Use Memory":true,"Deserialized":true,"Replication":1},"Number of Partitions":{{{tasks.Length}}},"Number of Cached Partitions":{{{r.CachedPartitions}}},"Memory Size":{{{r.Bytes}}},"Disk Size":0}""")) + "]";
         Line($$$"""{"Event":"SparkListenerStageSubmitted","Stage Info":{"Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Stage Name":"stage {{{stageId}}}","Number of Tasks":{{{tasks.Length}}},"RDD Info":[],"Parent IDs":[],"Submission Time":{{{Epoch + submittedMs}}}},"Properties":{} }""");
         for (var i = 0; i < tasks.Length; i++)
         {
@@ -66,6 +73,13 @@ public sealed class SyntheticLog
         }
 
         Line($$$"""{"Event":"SparkListenerStageCompleted","Stage Info":{"Stage ID":{{{stageId}}},"Stage Attempt ID":0,"Stage Name":"stage {{{stageId}}}","Number of Tasks":{{{tasks.Length}}},"RDD Info":{{{rdd}}},"Parent IDs":[],"Submission Time":{{{Epoch + submittedMs}}},"Completion Time":{{{Epoch + completedMs}}} } }""");
+        return this;
+    }
+
+    /// <summary>The application drops RDD <paramref name="rddId"/>'s cached blocks (<c>SparkListenerUnpersistRDD</c>).</summary>
+    public SyntheticLog Unpersist(int rddId)
+    {
+        Line($$$"""{"Event":"SparkListenerUnpersistRDD","RDD ID":{{{rddId}}}}""");
         return this;
     }
 

@@ -48,6 +48,7 @@ internal sealed class ApplicationModelBuilder
         public string? FailureReason;
         public int RddCount;
         public long CachedBytes;
+        public Dictionary<int, PersistedRddInfo>? Persisted;
         public int ResourceProfileId;
     }
 
@@ -71,6 +72,8 @@ internal sealed class ApplicationModelBuilder
     public bool SawApplicationStart;
     public long? DriverMaxMemoryBytes;
     public int StartedTasks;
+    public int CompletedStageEvents;
+    public readonly List<RddUnpersist> Unpersists = [];
 
     public readonly Dictionary<string, string> SparkProperties = new(StringComparer.Ordinal);
     public readonly Dictionary<string, Dictionary<string, string>> Environment = new(StringComparer.Ordinal);
@@ -166,7 +169,11 @@ internal sealed class ApplicationModelBuilder
                 .OrderBy(s => s.StageId).ThenBy(s => s.AttemptId)
                 .Select(s => new StageAttemptInfo(
                     s.StageId, s.AttemptId, s.Name, s.TaskCount, s.ParentIds, s.JobId, s.SubmissionTimeMs, s.CompletionTimeMs,
-                    Outcome(s), s.FailureReason, s.RddCount, s.ResourceProfileId) { CachedBytes = s.CachedBytes })
+                    Outcome(s), s.FailureReason, s.RddCount, s.ResourceProfileId)
+                {
+                    CachedBytes = s.CachedBytes,
+                    PersistedRdds = s.Persisted is null ? [] : s.Persisted.Values.OrderBy(r => r.RddId).ToArray(),
+                })
                 .ToArray(),
             Tasks = Tasks,
             UnfinishedTaskCount = Math.Max(0, StartedTasks - Tasks.Count),
@@ -175,6 +182,7 @@ internal sealed class ApplicationModelBuilder
                 .Select(s => new SqlExecutionInfo(s.Id, s.Description, s.StartTimeMs, s.EndTimeMs, jobsBySql.GetValueOrDefault(s.Id, [])))
                 .ToArray(),
             DriverMaxMemoryBytes = DriverMaxMemoryBytes,
+            Unpersists = Unpersists.ToArray(),
             ReadReport = report,
             EndTimeMs = end,
         };

@@ -12,6 +12,7 @@ internal enum EventKind
     ExecutorAdded,
     ExecutorRemoved,
     BlockManagerAdded,
+    UnpersistRdd,
     ApplicationStart,
     ApplicationEnd,
     LogStart,

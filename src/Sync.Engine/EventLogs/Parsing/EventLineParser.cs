@@ -138,6 +138,7 @@ internal sealed class EventLineParser(ApplicationModelBuilder model)
             case EventKind.ExecutorAdded: ApplicationEventParser.ParseExecutorAdded(ref reader, model); break;
             case EventKind.ExecutorRemoved: ApplicationEventParser.ParseExecutorRemoved(ref reader, model); break;
             case EventKind.BlockManagerAdded: ApplicationEventParser.ParseBlockManagerAdded(ref reader, model); break;
+            case EventKind.UnpersistRdd: JobStageEventParser.ParseUnpersistRdd(ref reader, model); break;
             case EventKind.ApplicationStart: ApplicationEventParser.ParseApplicationStart(ref reader, model); break;
             case EventKind.ApplicationEnd: ApplicationEventParser.ParseApplicationEnd(ref reader, model); break;
             case EventKind.LogStart: ApplicationEventParser.ParseLogStart(ref reader, model); break;

@@ -15,6 +15,7 @@ internal static class EventNames
         Entry(EventKind.ExecutorAdded, "SparkListenerExecutorAdded"),
         Entry(EventKind.ExecutorRemoved, "SparkListenerExecutorRemoved"),
         Entry(EventKind.BlockManagerAdded, "SparkListenerBlockManagerAdded"),
+        Entry(EventKind.UnpersistRdd, "SparkListenerUnpersistRDD"),
         Entry(EventKind.ApplicationStart, "SparkListenerApplicationStart"),
         Entry(EventKind.ApplicationEnd, "SparkListenerApplicationEnd"),
         Entry(EventKind.LogStart, "SparkListenerLogStart"),

@@ -171,6 +171,7 @@ internal static class JobStageEventParser
     {
         int stageId = 0, attemptId = 0, taskCount = 0, rddCount = 0, profile = 0;
         long cachedBytes = 0;
+        List<PersistedRddInfo>? persisted = null;
         string? name = null, failure = null;
         long? submitted = null, completed = null;
         List<int>? parents = null;
@@ -220,7 +221,12 @@ internal static class JobStageEventParser
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
                         rddCount++;
-                        cachedBytes += ReadRddMemorySize(ref reader);
+                        var rdd = ReadRddInfo(ref reader);
+                        cachedBytes += rdd?.MemoryBytes ?? 0;
+                        if (rdd is { UsesMemory: true } or { UsesDisk: true })
+                        {
+                            (persisted ??= []).Add(rdd);
+                        }
                     }
                 }
                 else
@@ -240,10 +246,20 @@ internal static class JobStageEventParser
         stage.ParentIds = parents ?? stage.ParentIds;
         stage.RddCount = Math.Max(stage.RddCount, rddCount);
         stage.CachedBytes = Math.Max(stage.CachedBytes, cachedBytes);
+        foreach (var rdd in persisted ?? [])
+        {
+            stage.Persisted ??= [];
+            if (!stage.Persisted.TryGetValue(rdd.RddId, out var seen) || rdd.MemoryBytes + rdd.DiskBytes > seen.MemoryBytes + seen.DiskBytes)
+            {
+                stage.Persisted[rdd.RddId] = rdd;
+            }
+        }
+
         stage.ResourceProfileId = profile;
         stage.SubmissionTimeMs = submitted ?? stage.SubmissionTimeMs;
         if (kind == StageEvent.Completed)
         {
+            model.CompletedStageEvents++;
             stage.CompletionTimeMs = completed;
             stage.FailureReason = failure;
             stage.Completed = true;
@@ -263,29 +279,86 @@ internal static class JobStageEventParser
         return stage;
     }
 
-    /// <summary>Reads one <c>RDD Info</c> object and returns its <c>Memory Size</c> (bytes of it cached in memory).</summary>
-    private static long ReadRddMemorySize(ref Utf8JsonReader reader)
+    /// <summary>Records a <c>SparkListenerUnpersistRDD</c> at its place among the stage completions.</summary>
+    public static void ParseUnpersistRdd(ref Utf8JsonReader reader, ApplicationModelBuilder model)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            reader.Skip();
-            return 0;
-        }
-
-        long memory = 0;
+        int? rddId = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("Memory Size"u8))
+            if (reader.ValueTextEquals("RDD ID"u8))
             {
-                memory = JsonRead.Int64(ref reader);
+                rddId = JsonRead.Int32(ref reader);
             }
-
             else
             {
                 JsonRead.SkipValue(ref reader);
             }
         }
 
-        return memory;
+        if (rddId is { } id)
+        {
+            model.Unpersists.Add(new RddUnpersist(id, model.CompletedStageEvents));
+        }
+    }
+
+    /// <summary>Reads one <c>RDD Info</c> object: its id, storage level, partitions and cached sizes (null when it is not an object).</summary>
+    private static PersistedRddInfo? ReadRddInfo(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        int id = -1, partitions = 0, cachedPartitions = 0;
+        long memory = 0, disk = 0;
+        bool useMemory = false, useDisk = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("RDD ID"u8))
+            {
+                id = JsonRead.Int32(ref reader);
+            }
+            else if (reader.ValueTextEquals("Memory Size"u8))
+            {
+                memory = JsonRead.Int64(ref reader);
+            }
+            else if (reader.ValueTextEquals("Disk Size"u8))
+            {
+                disk = JsonRead.Int64(ref reader);
+            }
+            else if (reader.ValueTextEquals("Number of Partitions"u8))
+            {
+                partitions = JsonRead.Int32(ref reader);
+            }
+            else if (reader.ValueTextEquals("Number of Cached Partitions"u8))
+            {
+                cachedPartitions = JsonRead.Int32(ref reader);
+            }
+            else if (reader.ValueTextEquals("Storage Level"u8) && JsonRead.EnterObject(ref reader))
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("Use Memory"u8))
+                    {
+                        useMemory = JsonRead.Boolean(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("Use Disk"u8))
+                    {
+                        useDisk = JsonRead.Boolean(ref reader);
+                    }
+                    else
+                    {
+                        JsonRead.SkipValue(ref reader);
+                    }
+                }
+            }
+            else
+            {
+                JsonRead.SkipValue(ref reader);
+            }
+        }
+
+        return new PersistedRddInfo(id, partitions, cachedPartitions, memory, disk, useMemory, useDisk);
     }
 }
