@@ -56,6 +56,32 @@ public class EventLogSimulateTests
     }
 
     [Fact]
+    public async Task StagesSayHowManyTasksMissTheCacheWhenTheCachedDataNoLongerFits()
+    {
+        // KMeans, 16.4M samples, on 8 workers: every iteration read its partitions from the cache. Its 4-worker runs
+        // recomputed 1 to 7 partitions per iteration stage (app-20151120033954-0000).
+        const string log = "../shared/data/ground-truth/cemsbr-phd_notebook/data/hibench/kmeans/app-20151120043123-0000.zstd";
+        var (exit, stdout, stderr) = await CliProcess.RunAsync("eventlog", "simulate", log, "--executors", "4,8", "--stages", "--output", "json");
+
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var predictions = json.RootElement.GetProperty("predictions").EnumerateArray().ToList();
+        var onFour = predictions[0].GetProperty("stages").EnumerateArray().ToList();
+        var onEight = predictions[1].GetProperty("stages").EnumerateArray().ToList();
+        var iteration = onFour.Single(s => s.GetProperty("stageId").GetInt32() == 5);
+        Assert.Equal(0, iteration.GetProperty("observedCacheMisses").GetInt32());
+        Assert.InRange(iteration.GetProperty("cacheMisses").GetInt32(), 1, 7);
+        Assert.All(onEight.Where(s => s.GetProperty("cacheMisses").ValueKind != JsonValueKind.Null), s => Assert.Equal(0, s.GetProperty("cacheMisses").GetInt32()));
+        // The first stage computes the data it caches: it reads none.
+        Assert.Equal(JsonValueKind.Null, onFour.Single(s => s.GetProperty("stageId").GetInt32() == 0).GetProperty("cacheMisses").ValueKind);
+
+        var (textExit, text, _) = await CliProcess.RunAsync("eventlog", "simulate", log, "--executors", "4", "--stages");
+        Assert.Equal(0, textExit);
+        Assert.Contains("Cache misses", text);
+        Assert.Contains("0 → 2", text);
+    }
+
+    [Fact]
     public async Task APartitionCountSizedToTheObservedCoresFollowsThePredictionsUnlessKept()
     {
         // HiBench sort on 2 workers (ground truth, read from ../shared): spark.default.parallelism = its 4 cores, and the

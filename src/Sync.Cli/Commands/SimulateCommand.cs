@@ -109,6 +109,8 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
                             durationMs = s.Stage.DurationMs,
                             observedTasks = s.Seen?.TaskCount,
                             observedDurationMs = s.Seen?.DurationMs,
+                            observedCacheMisses = s.Stage.ObservedCacheMisses,
+                            cacheMisses = s.Stage.CacheMisses,
                         })
                         : null,
                 }),

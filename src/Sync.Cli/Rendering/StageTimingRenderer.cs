@@ -20,17 +20,34 @@ internal static class StageTimingRenderer
             .AddColumn(new TableColumn("Observed").RightAligned())
             .AddColumn(new TableColumn("Predicted").RightAligned())
             .AddColumn(new TableColumn("Starts at").RightAligned());
+        var cached = stages.Any(s => s.CacheMisses is not null);
+        if (cached)
+        {
+            table.AddColumn(new TableColumn("Cache misses").RightAligned());
+        }
+
         foreach (var stage in stages.OrderByDescending(s => s.DurationMs).ThenBy(s => s.StageId).Take(Longest))
         {
             var seen = observed.GetValueOrDefault((stage.StageId, stage.AttemptId));
             var tasks = seen is null || seen.TaskCount == stage.Tasks
                 ? stage.Tasks.ToString(CultureInfo.InvariantCulture)
                 : $"{seen.TaskCount} → {stage.Tasks}";
-            table.AddRow(
+            string[] cells =
+            [
                 $"{stage.StageId}.{stage.AttemptId}", Markup.Escape(Format.Truncate(seen?.Name ?? "", 40)), tasks,
-                seen?.DurationMs is { } ms ? Format.Duration(ms) : "-", Format.Duration(stage.DurationMs), Format.Duration(stage.SubmittedMs));
+                seen?.DurationMs is { } ms ? Format.Duration(ms) : "-", Format.Duration(stage.DurationMs), Format.Duration(stage.SubmittedMs),
+            ];
+            table.AddRow(cached ? [.. cells, CacheMisses(stage)] : cells);
         }
 
         return table;
     }
+
+    /// <summary>The observed and predicted tasks that missed the cache, one figure when they are the same.</summary>
+    private static string CacheMisses(StageTiming stage) => (stage.ObservedCacheMisses, stage.CacheMisses) switch
+    {
+        (null, _) or (_, null) => "-",
+        var (observed, predicted) when observed == predicted => predicted.Value.ToString(CultureInfo.InvariantCulture),
+        var (observed, predicted) => $"{observed} → {predicted}",
+    };
 }

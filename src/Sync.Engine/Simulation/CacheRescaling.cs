@@ -51,25 +51,33 @@ internal static class CacheRescaling
         return materializing is null ? null : materializing.TaskDurationsMs.Average();
     }
 
-    /// <summary>The task durations <paramref name="durations"/> of <paramref name="stage"/> on <paramref name="shape"/>, whose storage capacity is <paramref name="capacityRatio"/> times the observed.</summary>
+    /// <summary>
+    /// How many of <paramref name="stage"/>'s tasks read their data from the cache on <paramref name="shape"/>, whose
+    /// storage capacity is <paramref name="capacityRatio"/> times the observed; <see langword="null"/> when no task of the
+    /// stage read cached data.
+    /// </summary>
+    public static int? Hits(ApplicationPlan plan, PlanStage stage, ClusterShape shape, double capacityRatio)
+    {
+        if (stage.CacheHits is not { } hits)
+        {
+            return null;
+        }
+
+        var n = hits.Length;
+        var hitCount = hits.Count(h => h);
+        var byRatio = Math.Abs(capacityRatio - 1) < 1e-9 ? hitCount : (int)Math.Round(RatioHitFraction(plan, hitCount, n, capacityRatio) * n);
+        return PackedHits(plan, stage, shape, n - hitCount) is { } packed ? Math.Min(packed, byRatio) : byRatio;
+    }
+
+    /// <summary>The task durations <paramref name="durations"/> of <paramref name="stage"/> on <paramref name="shape"/>, with <see cref="Hits"/> of them reading from the cache.</summary>
     public static int[] Durations(ApplicationPlan plan, PlanStage stage, int[] durations, ClusterShape shape, double capacityRatio)
     {
-        if (stage.CacheHits is not { } hits || hits.Length != durations.Length)
+        if (stage.CacheHits is not { } hits || hits.Length != durations.Length || Hits(plan, stage, shape, capacityRatio) is not { } targetHits)
         {
             return durations;
         }
 
-        var n = durations.Length;
         var (hitMean, hitCount, missMean, missCount) = Means(durations, hits);
-        var packed = PackedHits(plan, stage, shape, n - hitCount);
-        if (packed is null && Math.Abs(capacityRatio - 1) < 1e-9)
-        {
-            return durations;
-        }
-
-        var byRatio = Math.Abs(capacityRatio - 1) < 1e-9 ? hitCount : (int)Math.Round(RatioHitFraction(plan, hitCount, n, capacityRatio) * n);
-        var targetHits = packed is { } p ? Math.Min(p, byRatio) : byRatio;
-
         if (targetHits == hitCount)
         {
             return durations;

@@ -98,6 +98,14 @@ public sealed class ScheduleSimulator
         var heldAtOnce = _firstHeld.Count;
         var (durations, warmUp) = TaskRescaling.Rescale(_plan, shape);
         var (result, stages) = Run(shape, Arrivals(shape), durations, warmUp, recordStages: recordStages);
+        if (stages.Count > 0)
+        {
+            var capacity = TaskRescaling.CapacityRatio(_plan, shape);
+            stages = stages.Select((t, i) => _plan.Stages[i].CacheHits is { } hits
+                ? t with { ObservedCacheMisses = hits.Count(h => !h), CacheMisses = hits.Length - CacheRescaling.Hits(_plan, _plan.Stages[i], shape, capacity) }
+                : t).ToList();
+        }
+
         if (heldAtOnce > 0 && shape.Executors > 4 * heldAtOnce)
         {
             result = result with { Warnings = [.. result.Warnings, $"{shape.Executors} executors is more than 4x the {heldAtOnce} observed: task durations are extrapolated unchanged."] };

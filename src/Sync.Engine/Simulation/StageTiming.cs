@@ -11,6 +11,12 @@ namespace Sync.Engine.Simulation;
 /// <param name="CompletedMs">When it completed.</param>
 public sealed record StageTiming(int StageId, int AttemptId, int Tasks, long SubmittedMs, long CompletedMs)
 {
+    /// <summary>Tasks of the stage that did not read their data from the cache in the observed run; <see langword="null"/> when none read cached data.</summary>
+    public int? ObservedCacheMisses { get; init; }
+
+    /// <summary>Tasks that read their data elsewhere than the cache in this run, as the cache model places cached data on its executors; <see langword="null"/> when none read cached data.</summary>
+    public int? CacheMisses { get; init; }
+
     /// <summary>Completion minus submission.</summary>
     public long DurationMs => CompletedMs - SubmittedMs;
 }

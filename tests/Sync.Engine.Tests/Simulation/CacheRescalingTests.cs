@@ -121,6 +121,9 @@ public class CacheRescalingTests
         // One executor of 1,000 bytes on one slot. Stage 0: 8 x 4 s. Stages 1 and 2 need both RDDs resident (1,800
         // bytes): 800 too many, 6 blocks of 150, recomputed at 1 s + 4 s each. Once the second RDD is unpersisted, stage
         // 2 needs only 1,200: 2 blocks are missing.
-        Assert.Equal(expectedMs, simulator.Predict(new ClusterShape(1, 1)).WallTimeMs);
+        var (result, stages) = simulator.PredictWithStages(new ClusterShape(1, 1));
+        Assert.Equal(expectedMs, result.WallTimeMs);
+        Assert.Equal([null, 0, 0], stages.Select(s => s.ObservedCacheMisses));
+        Assert.Equal([null, 6, unpersist ? 2 : 6], stages.Select(s => s.CacheMisses));
     }
 }
