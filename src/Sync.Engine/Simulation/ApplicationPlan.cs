@@ -76,7 +76,7 @@ internal sealed class PlanStage
     /// <summary>Per task, whether it read its input from a cached block in memory; <see langword="null"/> when none did or the log does not say.</summary>
     public bool[]? CacheHits;
 
-    /// <summary>The cached data the stage needs resident while it runs, when it reads cached RDDs the log sizes; <see langword="null"/> otherwise.</summary>
+    /// <summary>The cached data resident while the stage ran, when the log sizes the application's persisted RDDs; <see langword="null"/> otherwise.</summary>
     public CacheFootprint? CacheFootprint;
 
     /// <summary>Whether some task read input through a Hadoop input format (so it computed, or recomputed, its data).</summary>

@@ -15,8 +15,11 @@ internal sealed class CacheFootprint
     /// <summary>Per resident RDD, its partitions and the mean size of one cached block.</summary>
     public required (int Partitions, double BlockBytes)[] Resident { get; init; }
 
-    /// <summary>The largest mean block size among the RDDs the stage reads from the cache (what one eviction frees).</summary>
+    /// <summary>The largest mean block size among the RDDs the stage reads from the cache (what one eviction frees); 0 when it reads none.</summary>
     public required double ReadBlockBytes { get; init; }
+
+    /// <summary>Bytes of all cached RDDs resident when the stage started (not what it caches itself): the live data its tasks' heaps hold.</summary>
+    public required double ResidentAtStartBytes { get; init; }
 
     /// <summary>
     /// How many of the stage's <paramref name="tasks"/> find their block gone on <paramref name="executors"/> executors
@@ -53,7 +56,7 @@ internal sealed class CacheFootprint
     }
 
     /// <summary>
-    /// The footprint of every completed stage attempt that reads cached data, by (stage, attempt). Stages are taken in
+    /// The footprint of every completed stage attempt, by (stage, attempt), when the log sizes some persisted RDD. Stages are taken in
     /// completion order: an RDD is resident from the stage that reports it cached until the log unpersists it
     /// (<see cref="SparkApplication.Unpersists"/>), with the largest block size any stage reported for it; a stage reads
     /// the resident RDDs of its lineage (<see cref="StageAttemptInfo.PersistedRdds"/>) that an earlier stage cached.
@@ -89,14 +92,12 @@ internal sealed class CacheFootprint
             var stage = completed[k];
             var read = stage.PersistedRdds.Where(r => resident.Contains(r.RddId) && blocks.ContainsKey(r.RddId)).ToArray();
             var cachedHere = stage.PersistedRdds.Where(r => r.CachedPartitions > 0 && !resident.Contains(r.RddId) && blocks.ContainsKey(r.RddId)).ToArray();
-            if (read.Length > 0)
+            footprints[(stage.StageId, stage.AttemptId)] = new CacheFootprint
             {
-                footprints[(stage.StageId, stage.AttemptId)] = new CacheFootprint
-                {
-                    Resident = resident.Concat(cachedHere.Select(r => r.RddId)).Order().Select(id => blocks[id]).ToArray(),
-                    ReadBlockBytes = read.Max(r => blocks[r.RddId].BlockBytes),
-                };
-            }
+                Resident = resident.Concat(cachedHere.Select(r => r.RddId)).Order().Select(id => blocks[id]).ToArray(),
+                ReadBlockBytes = read.Length == 0 ? 0 : read.Max(r => blocks[r.RddId].BlockBytes),
+                ResidentAtStartBytes = resident.Sum(id => blocks[id].Partitions * blocks[id].BlockBytes),
+            };
 
             resident.UnionWith(cachedHere.Select(r => r.RddId));
         }

@@ -3,8 +3,9 @@ namespace Sync.Engine.Simulation;
 /// <summary>
 /// Garbage collection under memory pressure. A collector runs each time the free part of the heap fills, so for the
 /// same allocation its time grows as 1 / (1 − ρ), ρ being the share of the heap held by live data. Cached data is the
-/// live data Spark makes long-lived: ρ is the cache's bytes per executor over an executor's storage memory
-/// (<see cref="ApplicationPlan.PeakCachedBytes"/>, <see cref="ApplicationPlan.StorageBytesPerExecutor"/>), capped at
+/// live data Spark makes long-lived: ρ is the bytes cached when a stage started, per executor, over an executor's
+/// storage memory (<see cref="CacheFootprint.ResidentAtStartBytes"/>, or <see cref="ApplicationPlan.PeakCachedBytes"/>
+/// when the log does not size its RDDs; <see cref="ApplicationPlan.StorageBytesPerExecutor"/>), capped at
 /// <see cref="MaxPressure"/> (a full heap fails rather than collects forever). On a target whose executors hold a
 /// different share of the cache, each task's measured <c>JVM GC Time</c> is scaled by (1 − ρ observed) / (1 − ρ target).
 /// On the ground-truth KMeans runs (16.4M samples, medians per size; <c>scripts/gc-by-cache-pressure.py</c>) GC took
@@ -15,17 +16,22 @@ internal static class GcRescaling
     /// <summary>The highest heap pressure the model considers.</summary>
     public const double MaxPressure = 0.95;
 
-    /// <summary>The factor on GC time of a target (1 when the log does not say how much was cached or how much memory held it).</summary>
-    public static double Factor(ApplicationPlan plan, ClusterShape shape)
+    /// <summary>
+    /// The factor on the GC time of <paramref name="stage"/>'s tasks on a target (1 when the log does not say how much was
+    /// cached or how much memory held it). The live data is what was cached when the stage started
+    /// (<see cref="CacheFootprint.ResidentAtStartBytes"/>), or the application's peak when the log does not size its RDDs.
+    /// </summary>
+    public static double Factor(ApplicationPlan plan, PlanStage stage, ClusterShape shape)
     {
-        if (plan.StorageBytesPerExecutor is not { } observedStorage || observedStorage <= 0 || plan.PeakCachedBytes <= 0 || plan.ObservedShape.Executors == 0)
+        var cached = stage.CacheFootprint?.ResidentAtStartBytes ?? plan.PeakCachedBytes;
+        if (plan.StorageBytesPerExecutor is not { } observedStorage || observedStorage <= 0 || cached <= 0 || plan.ObservedShape.Executors == 0)
         {
             return 1;
         }
 
         var targetStorage = shape.StorageBytesPerExecutor ?? observedStorage;
-        var observed = Pressure(plan.PeakCachedBytes, plan.ObservedShape.Executors, observedStorage);
-        var target = Pressure(plan.PeakCachedBytes, shape.Executors, targetStorage);
+        var observed = Pressure(cached, plan.ObservedShape.Executors, observedStorage);
+        var target = Pressure(cached, shape.Executors, targetStorage);
         return (1 - observed) / (1 - target);
     }
 
@@ -46,6 +52,6 @@ internal static class GcRescaling
         return scaled;
     }
 
-    private static double Pressure(long cachedBytes, int executors, long storageBytesPerExecutor) =>
+    private static double Pressure(double cachedBytes, int executors, long storageBytesPerExecutor) =>
         Math.Min(MaxPressure, cachedBytes / ((double)Math.Max(1, executors) * Math.Max(1, storageBytesPerExecutor)));
 }

@@ -84,7 +84,7 @@ public class CacheRescalingTests
     {
         // 25 partitions of two RDDs (100 and 20 bytes a block) on 4 executors: shares of 7, 6, 6 and 6 partitions hold
         // 840, 720, 720 and 720 bytes.
-        var footprint = new CacheFootprint { Resident = [(25, 100), (25, 20)], ReadBlockBytes = 100 };
+        var footprint = new CacheFootprint { Resident = [(25, 100), (25, 20)], ReadBlockBytes = 100, ResidentAtStartBytes = 3_000 };
 
         Assert.Equal(0, footprint.Misses(25, 4, 840));
         // 700 bytes each: 140 bytes too many on the first (2 blocks of 100), 20 on each other (1 block).

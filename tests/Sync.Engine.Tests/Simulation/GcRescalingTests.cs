@@ -32,4 +32,20 @@ public class GcRescalingTests
         // Twice the storage memory: ρ = 0.45, GC scaled by 0.1 / 0.55.
         Assert.Equal(1_000 + 10_000 - 818, simulator.Predict(new ClusterShape(1, 1, StorageBytesPerExecutor: 2_000_000)).WallTimeMs);
     }
+
+    [Fact]
+    public async Task AStageBeforeTheDataWasCachedCarriesNoneOfItsPressure()
+    {
+        // The 10 s task with 1 s of GC runs first; only then does a stage cache 0.9 MB. Its heap held no cached data,
+        // so three executors do not change its GC: 10 s, then the 1 s cache-reading stage.
+        var app = await new SyntheticLog(endMs: 11_000)
+            .Executor("1", cores: 1, addedMs: 0)
+            .BlockManager("1", maxMemory: 1_000_000)
+            .Stage(0, [], 0, 10_000, fetchWaitMs: 0, (0, 10_000))
+            .CachingStage(1, 10_000, 11_000, cachedBytes: 900_000, (10_000, 11_000, "Memory"))
+            .ReadAsync();
+        var simulator = new ScheduleSimulator(app);
+
+        Assert.Equal(11_000, simulator.Predict(new ClusterShape(3, 1)).WallTimeMs);
+    }
 }
