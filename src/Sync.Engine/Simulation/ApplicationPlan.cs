@@ -132,9 +132,9 @@ internal sealed class ApplicationPlan
     public required long? StorageBytesPerExecutor { get; init; }
 
     /// <summary>
-    /// The most bytes cached in memory a stage's lineage held (the largest <see cref="PlanStage.CachedBytes"/>): what
-    /// the cache held at least. Spark reports an RDD's cached size only with the stages that compute it, so the sum
-    /// over the application cannot be read reliably.
+    /// The most bytes the cache held at once: the largest of the stages' lineage sizes (<see cref="PlanStage.CachedBytes"/>)
+    /// and of what was resident together while a stage ran (<see cref="CacheFootprint.ResidentBytes"/>, which also
+    /// counts data cached by other stages and not yet unpersisted).
     /// </summary>
     public required long PeakCachedBytes { get; init; }
 

@@ -235,7 +235,7 @@ internal static class ApplicationPlanBuilder
             CacheMissPenaltyMs = CacheRescaling.MissPenaltyMs(stages),
             SlotWarmUpMs = slotWarmUp,
             SecondWarmUpMs = secondWarmUp,
-            PeakCachedBytes = stages.Count == 0 ? 0 : stages.Max(s => s.CachedBytes),
+            PeakCachedBytes = Math.Max(stages.Count == 0 ? 0 : stages.Max(s => s.CachedBytes), footprints.Count == 0 ? 0 : (long)footprints.Values.Max(f => f.ResidentBytes)),
             ReadsCachedData = stages.Any(s => s.CacheHits is not null),
             WaitsOnShuffleFetch = stages.Any(s => s.TaskFetchWaitMs is not null),
             DynamicAllocationMaxExecutors = DynamicAllocationMax(app, warnings),

@@ -18,6 +18,9 @@ internal sealed class CacheFootprint
     /// <summary>The largest mean block size among the RDDs the stage reads from the cache (what one eviction frees); 0 when it reads none.</summary>
     public required double ReadBlockBytes { get; init; }
 
+    /// <summary>Bytes of all <see cref="Resident"/> RDDs: what the stage needs in memory at its fullest.</summary>
+    public double ResidentBytes => Resident.Sum(r => r.Partitions * r.BlockBytes);
+
     /// <summary>Bytes of all cached RDDs resident when the stage started (not what it caches itself): the live data its tasks' heaps hold.</summary>
     public required double ResidentAtStartBytes { get; init; }
 

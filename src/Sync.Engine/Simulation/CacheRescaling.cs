@@ -7,8 +7,9 @@ namespace Sync.Engine.Simulation;
 /// keeps its observed hits on the observed executors and memory. Elsewhere, with r times the capacity, it gets the
 /// fewer of two counts of hits, each what fits by one measure:
 /// <list type="bullet">
-/// <item>by the bytes of the stage's lineage: when the cache was full (a fraction h &lt; 1 of the tasks hit),
-/// min(1, h·r) of the tasks hit; when everything fit, using u = cached bytes / capacity of it, min(1, r/u);</item>
+/// <item>by bytes: when the cache was full (a fraction h &lt; 1 of the tasks hit), min(1, h·r) of the tasks hit; when
+/// everything fit, using u = cached bytes / capacity of it, min(1, r/u), the cached bytes being what was resident while
+/// the stage ran (<see cref="CacheFootprint.ResidentBytes"/>) or the application's peak;</item>
 /// <item>by packing (<see cref="CacheFootprint"/>): everything resident while the stage ran, also data cached later and
 /// not yet unpersisted that the lineage's sizes do not show, spread over the target's executors, whole blocks per
 /// executor; used when it explains the observed run (it packs the observed shape with misses, or there were none).</item>
@@ -65,7 +66,7 @@ internal static class CacheRescaling
 
         var n = hits.Length;
         var hitCount = hits.Count(h => h);
-        var byRatio = Math.Abs(capacityRatio - 1) < 1e-9 ? hitCount : (int)Math.Round(RatioHitFraction(plan, hitCount, n, capacityRatio) * n);
+        var byRatio = Math.Abs(capacityRatio - 1) < 1e-9 ? hitCount : (int)Math.Round(RatioHitFraction(plan, stage, hitCount, n, capacityRatio) * n);
         return PackedHits(plan, stage, shape, n - hitCount) is { } packed ? Math.Min(packed, byRatio) : byRatio;
     }
 
@@ -132,7 +133,7 @@ internal static class CacheRescaling
     }
 
     /// <summary>The fraction of hits when capacity scales by <paramref name="capacityRatio"/>, from the observed fraction and how full the cache was.</summary>
-    private static double RatioHitFraction(ApplicationPlan plan, int hitCount, int n, double capacityRatio)
+    private static double RatioHitFraction(ApplicationPlan plan, PlanStage stage, int hitCount, int n, double capacityRatio)
     {
         if (hitCount < n)
         {
@@ -140,7 +141,8 @@ internal static class CacheRescaling
         }
 
         var capacity = plan.StorageBytesPerExecutor * (double)plan.ObservedShape.Executors;
-        var used = capacity is > 0 && plan.PeakCachedBytes > 0 ? Math.Min(1, plan.PeakCachedBytes / capacity.Value) : 1;
+        var cached = stage.CacheFootprint?.ResidentBytes ?? plan.PeakCachedBytes;
+        var used = capacity is > 0 && cached > 0 ? Math.Min(1, cached / capacity.Value) : 1;
         return Math.Min(1, capacityRatio / used);
     }
 
