@@ -1,4 +1,5 @@
 using Sync.Engine.Catalog;
+using Sync.Engine.Simulation;
 using Sync.Service.Predictions;
 using Sync.Service.Projects;
 using Sync.Service.Runs;
@@ -27,7 +28,8 @@ public sealed class SyncService : IAsyncDisposable
         var catalog = options.CatalogPath is null
             ? new Lazy<InstanceCatalog>(() => CatalogResolver.Resolve().Catalog)
             : new Lazy<InstanceCatalog>(InstanceCatalog.Load(options.CatalogPath));
-        var engine = new PredictionEngine(catalog);
+        // The model's error bands: the user's file in the Sync directory when there is one, read on the first prediction.
+        var engine = new PredictionEngine(catalog, new Lazy<ModelErrorBands>(() => ModelErrorBands.Resolve()));
         _runner = new PredictionRunner(database, engine, clock, options.RunningLease);
         Tenants = new TenantService(database, clock);
         ApiKeys = new ApiKeyService(database, clock);

@@ -80,7 +80,17 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
             .ToList();
         var predictions = runs.Select(r => r.Result).ToList();
         var observedStages = app.Stages.ToDictionary(s => (s.StageId, s.AttemptId));
-        var intervals = predictions.Select(p => simulator.PredictInterval(p.Shape)).ToList();
+        ModelErrorBands bands;
+        try
+        {
+            bands = ModelErrorBands.Resolve();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return Errors.Report(e.Message, "The model error bands in the Sync directory could not be read (docs/accuracy.md, \"Uncertainty\").");
+        }
+
+        var intervals = predictions.Select(p => simulator.PredictInterval(p.Shape, bands: bands)).ToList();
 
         if (settings.Output == OutputFormat.Json)
         {

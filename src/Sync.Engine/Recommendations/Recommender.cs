@@ -13,7 +13,9 @@ namespace Sync.Engine.Recommendations;
 /// prices every candidate with <see cref="CostModel"/>, and returns the runtime/cost Pareto front with the performance,
 /// balanced and economy solutions. Deterministic: the same input gives the same output.
 /// </summary>
-public sealed class Recommender(InstanceCatalog catalog)
+/// <param name="catalog">Instance types and prices.</param>
+/// <param name="bands">The model's error bands the solutions' intervals are widened to (default: <see cref="ModelErrorBands.BuiltIn"/>).</param>
+public sealed class Recommender(InstanceCatalog catalog, ModelErrorBands? bands = null)
 {
     private static readonly string[] WorkerRoles = ["core", "task", "worker"];
 
@@ -176,7 +178,7 @@ public sealed class Recommender(InstanceCatalog catalog)
         {
             if (!intervals.TryGetValue(s.Shape, out var interval))
             {
-                intervals[s.Shape] = interval = simulator.PredictInterval(s.Shape, IntervalSamples);
+                intervals[s.Shape] = interval = simulator.PredictInterval(s.Shape, IntervalSamples, bands: bands);
             }
 
             return Configured(s) with { Interval = interval };

@@ -45,6 +45,36 @@ public sealed record ModelErrorBands(
         return bands.FirstOrDefault(b => b.UpToDoublings is not { } limit || doublings <= limit + 1e-9) ?? bands[^1];
     }
 
+    /// <summary>The file that replaces the built-in bands for a user: <c>model-error-bands.json</c> in the Sync directory.</summary>
+    /// <param name="syncDirectory">The Sync directory (default: <see cref="SyncDirectory.Resolve()"/>).</param>
+    /// <returns>The full path (the file may not exist).</returns>
+    public static string UserPath(string? syncDirectory = null) =>
+        Path.GetFullPath(Path.Combine(syncDirectory ?? SyncDirectory.Resolve(), "model-error-bands.json"));
+
+    /// <summary>
+    /// The bands predictions use: the user's file (<see cref="UserPath"/>, bands measured on their own ground truth by
+    /// <c>scripts/model-error-bands.py</c>) when there is one, else <see cref="BuiltIn"/>.
+    /// </summary>
+    /// <param name="syncDirectory">The Sync directory (default: <see cref="SyncDirectory.Resolve()"/>).</param>
+    /// <exception cref="InvalidDataException">The user's file is not a set of bands (the message says how to recover).</exception>
+    public static ModelErrorBands Resolve(string? syncDirectory = null)
+    {
+        var path = UserPath(syncDirectory);
+        if (!File.Exists(path))
+        {
+            return BuiltIn;
+        }
+
+        try
+        {
+            return Load(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{e.Message} Write it again with scripts/model-error-bands.py, or delete {path} to use the built-in bands.", e);
+        }
+    }
+
     /// <summary>Reads a bands file in the format of <c>model-error-bands.json</c>.</summary>
     /// <param name="path">The file.</param>
     /// <exception cref="InvalidDataException">The file is not a set of bands (<see cref="Read"/>).</exception>

@@ -4,15 +4,17 @@ using Sync.Engine.Clusters;
 using Sync.Engine.EventLogs;
 using Sync.Engine.Recommendations;
 using Sync.Engine.Reports;
+using Sync.Engine.Simulation;
 using Sync.Service.Contract;
 
 namespace Sync.Service.Predictions;
 
 /// <summary>
 /// Runs the prediction engine on one event log and report and turns its <see cref="Recommendation"/> into the stored
-/// result document, or into the <see cref="PredictionReport"/> page.
+/// result document, or into the <see cref="PredictionReport"/> page, with the catalog and the model's error bands
+/// (<see cref="ModelErrorBands.Resolve"/>) it was given.
 /// </summary>
-internal sealed class PredictionEngine(Lazy<InstanceCatalog> catalog)
+internal sealed class PredictionEngine(Lazy<InstanceCatalog> catalog, Lazy<ModelErrorBands> bands)
 {
     public async Task<PredictionResultDto> PredictAsync(string eventLogPath, string reportJson, double? slaSeconds, CancellationToken cancellationToken)
     {
@@ -63,7 +65,7 @@ internal sealed class PredictionEngine(Lazy<InstanceCatalog> catalog)
         var app = await EventLogReader.ReadAsync(eventLogPath, cancellationToken);
         var report = ClusterReport.Parse(reportJson, "configs");
         var deadline = slaSeconds is { } sla ? TimeSpan.FromSeconds(sla) : (TimeSpan?)null;
-        var recommendation = await Task.Run(() => new Recommender(catalog.Value).Recommend(app, report, deadline), cancellationToken);
+        var recommendation = await Task.Run(() => new Recommender(catalog.Value, bands.Value).Recommend(app, report, deadline), cancellationToken);
         return (app, report, deadline, recommendation);
     }
 

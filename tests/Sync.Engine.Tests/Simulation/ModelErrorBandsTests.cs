@@ -71,4 +71,29 @@ public class ModelErrorBandsTests
         Assert.Contains("bands.json", error.Message);
         Assert.Contains(reason, error.Message);
     }
+
+    [Fact]
+    public void BandsInTheSyncDirectoryReplaceTheBuiltInOnes()
+    {
+        var home = Directory.CreateTempSubdirectory("sync-bands-").FullName;
+        try
+        {
+            Assert.Same(ModelErrorBands.BuiltIn, ModelErrorBands.Resolve(home));
+
+            File.WriteAllText(Path.Combine(home, "model-error-bands.json"),
+                """{"description":"mine","measured":"2026-11-26","command":"c","groundTruth":"g","lowQuantile":0.1,"highQuantile":0.9,"sameSlots":{"low":-0.2,"high":0.2},"fewerSlots":[{"upToDoublings":null,"low":-0.5,"high":0.5}],"moreSlots":[{"upToDoublings":null,"low":-0.7,"high":0.7}]}""");
+            var mine = ModelErrorBands.Resolve(home);
+            Assert.Equal("mine", mine.Description);
+            Assert.Equal(0.7, mine.For(4, 64).High);
+
+            File.WriteAllText(Path.Combine(home, "model-error-bands.json"), "[1, 2]");
+            var error = Assert.Throws<InvalidDataException>(() => ModelErrorBands.Resolve(home));
+            Assert.Contains(ModelErrorBands.UserPath(home), error.Message);
+            Assert.Contains("delete", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
 }

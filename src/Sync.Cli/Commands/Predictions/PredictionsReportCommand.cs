@@ -5,6 +5,7 @@ using Sync.Engine.Catalog;
 using Sync.Engine.Clusters;
 using Sync.Engine.Recommendations;
 using Sync.Engine.Reports;
+using Sync.Engine.Simulation;
 
 namespace Sync.Cli.Commands;
 
@@ -96,7 +97,7 @@ public sealed class PredictionsReportCommand(IAnsiConsole console) : AsyncComman
         {
             var report = ClusterReport.Parse(await File.ReadAllTextAsync(settings.Report, cancellationToken), settings.Report);
             var catalog = CatalogResolver.Resolve(settings.Catalog).Catalog;
-            html = PredictionReport.Html(app, new Recommender(catalog).Recommend(app, report, deadline), deadline);
+            html = PredictionReport.Html(app, new Recommender(catalog, ModelErrorBands.Resolve()).Recommend(app, report, deadline), deadline);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or UnauthorizedAccessException)
         {
