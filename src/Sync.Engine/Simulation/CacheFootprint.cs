@@ -18,6 +18,13 @@ internal sealed class CacheFootprint
     /// <summary>The largest mean block size among the RDDs the stage reads from the cache (what one eviction frees); 0 when it reads none.</summary>
     public required double ReadBlockBytes { get; init; }
 
+    /// <summary>
+    /// The largest block the stage caches; 0 when it caches nothing. While a task stores its block, each other task
+    /// of the executor that is building one holds storage memory for it too (Spark unrolls a block to cache in storage
+    /// memory before it stores it), so an executor of s slots needs s − 1 such blocks beyond the resident ones.
+    /// </summary>
+    public double UnrollBlockBytes { get; init; }
+
     /// <summary>Bytes of all <see cref="Resident"/> RDDs: what the stage needs in memory at its fullest.</summary>
     public double ResidentBytes => Resident.Sum(r => r.Partitions * r.BlockBytes);
 
@@ -27,9 +34,10 @@ internal sealed class CacheFootprint
     /// <summary>
     /// How many of the stage's <paramref name="tasks"/> find their block gone on <paramref name="executors"/> executors
     /// of <paramref name="storageBytesPerExecutor"/> storage memory each: per executor, its share of the resident bytes
-    /// beyond its memory, in blocks of <see cref="ReadBlockBytes"/> (rounded up), at most its share of the tasks.
+    /// beyond its memory, in blocks of <see cref="ReadBlockBytes"/> (rounded up), at most its share of the tasks; with
+    /// <paramref name="slotsPerExecutor"/> − 1 blocks of <see cref="UnrollBlockBytes"/> being unrolled beside it.
     /// </summary>
-    public int Misses(int tasks, int executors, double storageBytesPerExecutor)
+    public int Misses(int tasks, int executors, double storageBytesPerExecutor, int slotsPerExecutor = 1)
     {
         if (executors <= 0 || tasks <= 0 || ReadBlockBytes <= 0)
         {
@@ -39,7 +47,7 @@ internal sealed class CacheFootprint
         long misses = 0;
         for (var e = 0; e < executors; e++)
         {
-            double demand = 0;
+            double demand = Math.Max(0, slotsPerExecutor - 1) * UnrollBlockBytes;
             foreach (var (partitions, blockBytes) in Resident)
             {
                 demand += Share(partitions, executors, e) * blockBytes;
@@ -100,6 +108,7 @@ internal sealed class CacheFootprint
                 Resident = resident.Concat(cachedHere.Select(r => r.RddId)).Order().Select(id => blocks[id]).ToArray(),
                 ReadBlockBytes = read.Length == 0 ? 0 : read.Max(r => blocks[r.RddId].BlockBytes),
                 ResidentAtStartBytes = resident.Sum(id => blocks[id].Partitions * blocks[id].BlockBytes),
+                UnrollBlockBytes = cachedHere.Length > 0 ? cachedHere.Max(r => blocks[r.RddId].BlockBytes) : 0,
             };
 
             resident.UnionWith(cachedHere.Select(r => r.RddId));

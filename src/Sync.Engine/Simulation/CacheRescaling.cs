@@ -123,13 +123,13 @@ internal static class CacheRescaling
         }
 
         var n = stage.TaskDurationsMs.Length;
-        if (observedMisses > 0 && footprint.Misses(n, observed.Executors, observedStorage) == 0)
+        if (observedMisses > 0 && footprint.Misses(n, observed.Executors, observedStorage, observed.SlotsPerExecutor) == 0)
         {
             // The observed misses are not for want of memory: the footprint cannot say how they change.
             return null;
         }
 
-        return n - footprint.Misses(n, shape.Executors, storage);
+        return n - footprint.Misses(n, shape.Executors, storage, shape.SlotsPerExecutor);
     }
 
     /// <summary>The fraction of hits when capacity scales by <paramref name="capacityRatio"/>, from the observed fraction and how full the cache was.</summary>

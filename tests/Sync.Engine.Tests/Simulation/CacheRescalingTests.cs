@@ -92,6 +92,12 @@ public class CacheRescalingTests
         // One executor of 100 bytes: everything but one block is gone, but never more than the stage's tasks.
         Assert.Equal(25, footprint.Misses(25, 1, 100));
         Assert.Equal(0, footprint.Misses(25, 0, 100));
+
+        // A stage caching blocks of 20 bytes on 2-slot executors: while one task stores its block the other holds 20
+        // bytes of its own, and the first executor's 840 bytes no longer fit in 840.
+        var caching = new CacheFootprint { Resident = [(25, 100), (25, 20)], ReadBlockBytes = 100, ResidentAtStartBytes = 2_500, UnrollBlockBytes = 20 };
+        Assert.Equal(0, caching.Misses(25, 4, 840, slotsPerExecutor: 1));
+        Assert.Equal(1, caching.Misses(25, 4, 840, slotsPerExecutor: 2));
     }
 
     [Theory]
