@@ -8,7 +8,8 @@ namespace Sync.Engine.Simulation;
 /// <see cref="Misses"/> packs them onto a cluster's executors the way Spark spreads partitions: each executor holds an
 /// equal share of every RDD's partitions (one more for the first <c>partitions mod executors</c>), keeps what fits in its
 /// storage memory, and each block it cannot keep is one task that reads its data from elsewhere (recomputes it, or
-/// reads it from disk or another executor). Made by <see cref="ApplicationPlanBuilder"/>; used by <see cref="CacheRescaling"/>.
+/// reads it from disk or another executor). <see cref="Of"/> replays a log's cache for <see cref="ApplicationPlanBuilder"/>;
+/// <see cref="CacheRescaling"/> and <see cref="GcRescaling"/> use the result.
 /// </summary>
 internal sealed class CacheFootprint
 {
@@ -67,8 +68,8 @@ internal sealed class CacheFootprint
     }
 
     /// <summary>
-    /// The footprint of every completed stage attempt, by (stage, attempt), when the log sizes some persisted RDD. Stages are taken in
-    /// completion order: an RDD is resident from the stage that reports it cached until the log unpersists it
+    /// The footprint of every completed stage attempt, by (stage, attempt), when the log sizes some persisted RDD.
+    /// Stages are taken in completion order: an RDD is resident from the stage that reports it cached until the log unpersists it
     /// (<see cref="SparkApplication.Unpersists"/>), with the largest block size any stage reported for it; a stage reads
     /// the resident RDDs of its lineage (<see cref="StageAttemptInfo.PersistedRdds"/>) that an earlier stage cached.
     /// </summary>

@@ -67,7 +67,7 @@ internal static class CacheRescaling
         var n = hits.Length;
         var hitCount = hits.Count(h => h);
         var byRatio = Math.Abs(capacityRatio - 1) < 1e-9 ? hitCount : (int)Math.Round(RatioHitFraction(plan, stage, hitCount, n, capacityRatio) * n);
-        return PackedHits(plan, stage, shape, n - hitCount) is { } packed ? Math.Min(packed, byRatio) : byRatio;
+        return PackedHits(plan, stage, shape, n, n - hitCount) is { } packed ? Math.Min(packed, byRatio) : byRatio;
     }
 
     /// <summary>The task durations <paramref name="durations"/> of <paramref name="stage"/> on <paramref name="shape"/>, with <see cref="Hits"/> of them reading from the cache.</summary>
@@ -108,7 +108,7 @@ internal static class CacheRescaling
     /// the footprint explains the observed run: it packs the observed shape with misses, or the observed run had none.
     /// <see langword="null"/> on the observed layout of executors and memory, or when the footprint cannot be used.
     /// </summary>
-    private static int? PackedHits(ApplicationPlan plan, PlanStage stage, ClusterShape shape, int observedMisses)
+    private static int? PackedHits(ApplicationPlan plan, PlanStage stage, ClusterShape shape, int n, int observedMisses)
     {
         if (stage.CacheFootprint is not { } footprint || plan.StorageBytesPerExecutor is not { } observedStorage || observedStorage <= 0)
         {
@@ -122,7 +122,6 @@ internal static class CacheRescaling
             return null;
         }
 
-        var n = stage.TaskDurationsMs.Length;
         if (observedMisses > 0 && footprint.Misses(n, observed.Executors, observedStorage, observed.SlotsPerExecutor) == 0)
         {
             // The observed misses are not for want of memory: the footprint cannot say how they change.
