@@ -221,9 +221,8 @@ internal static class JobStageEventParser
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
                         rddCount++;
-                        var rdd = ReadRddInfo(ref reader);
-                        cachedBytes += rdd?.MemoryBytes ?? 0;
-                        if (rdd is { UsesMemory: true } or { UsesDisk: true })
+                        cachedBytes += ReadRddInfo(ref reader, out var rdd);
+                        if (rdd is not null)
                         {
                             (persisted ??= []).Add(rdd);
                         }
@@ -301,13 +300,18 @@ internal static class JobStageEventParser
         }
     }
 
-    /// <summary>Reads one <c>RDD Info</c> object: its id, storage level, partitions and cached sizes (null when it is not an object).</summary>
-    private static PersistedRddInfo? ReadRddInfo(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Reads one <c>RDD Info</c> object and returns its <c>Memory Size</c> (bytes of it cached in memory), with the RDD
+    /// in <paramref name="persisted"/> when its storage level keeps it in memory or on disk (null otherwise, or when it
+    /// is not an object).
+    /// </summary>
+    private static long ReadRddInfo(ref Utf8JsonReader reader, out PersistedRddInfo? persisted)
     {
+        persisted = null;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
-            return null;
+            return 0;
         }
 
         int id = -1, partitions = 0, cachedPartitions = 0;
@@ -359,6 +363,11 @@ internal static class JobStageEventParser
             }
         }
 
-        return new PersistedRddInfo(id, partitions, cachedPartitions, memory, disk, useMemory, useDisk);
+        if (useMemory || useDisk)
+        {
+            persisted = new PersistedRddInfo(id, partitions, cachedPartitions, memory, disk, useMemory, useDisk);
+        }
+
+        return memory;
     }
 }
