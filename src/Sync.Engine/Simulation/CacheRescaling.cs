@@ -53,32 +53,22 @@ internal static class CacheRescaling
     }
 
     /// <summary>
-    /// How many of <paramref name="stage"/>'s tasks read their data from the cache on <paramref name="shape"/>, whose
-    /// storage capacity is <paramref name="capacityRatio"/> times the observed; <see langword="null"/> when no task of the
-    /// stage read cached data.
+    /// How many of <paramref name="stage"/>'s tasks read their data from the cache on <paramref name="shape"/>;
+    /// <see langword="null"/> when no task of the stage read cached data.
     /// </summary>
-    public static int? Hits(ApplicationPlan plan, PlanStage stage, ClusterShape shape, double capacityRatio)
-    {
-        if (stage.CacheHits is not { } hits)
-        {
-            return null;
-        }
-
-        var n = hits.Length;
-        var hitCount = hits.Count(h => h);
-        var byRatio = Math.Abs(capacityRatio - 1) < 1e-9 ? hitCount : (int)Math.Round(RatioHitFraction(plan, stage, hitCount, n, capacityRatio) * n);
-        return PackedHits(plan, stage, shape, n, n - hitCount) is { } packed ? Math.Min(packed, byRatio) : byRatio;
-    }
+    public static int? Hits(ApplicationPlan plan, PlanStage stage, ClusterShape shape) =>
+        stage.CacheHits is { } hits ? TargetHits(plan, stage, shape, hits.Length, hits.Count(h => h)) : null;
 
     /// <summary>The task durations <paramref name="durations"/> of <paramref name="stage"/> on <paramref name="shape"/>, with <see cref="Hits"/> of them reading from the cache.</summary>
-    public static int[] Durations(ApplicationPlan plan, PlanStage stage, int[] durations, ClusterShape shape, double capacityRatio)
+    public static int[] Durations(ApplicationPlan plan, PlanStage stage, int[] durations, ClusterShape shape)
     {
-        if (stage.CacheHits is not { } hits || hits.Length != durations.Length || Hits(plan, stage, shape, capacityRatio) is not { } targetHits)
+        if (stage.CacheHits is not { } hits || hits.Length != durations.Length)
         {
             return durations;
         }
 
         var (hitMean, hitCount, missMean, missCount) = Means(durations, hits);
+        var targetHits = TargetHits(plan, stage, shape, hits.Length, hitCount);
         if (targetHits == hitCount)
         {
             return durations;
@@ -101,6 +91,14 @@ internal static class CacheRescaling
         }
 
         return adjusted;
+    }
+
+    /// <summary>The fewer hits of the bytes ratio and the packing (the class summary), from <paramref name="hitCount"/> observed of <paramref name="n"/>.</summary>
+    private static int TargetHits(ApplicationPlan plan, PlanStage stage, ClusterShape shape, int n, int hitCount)
+    {
+        var capacityRatio = TaskRescaling.CapacityRatio(plan, shape);
+        var byRatio = Math.Abs(capacityRatio - 1) < 1e-9 ? hitCount : (int)Math.Round(RatioHitFraction(plan, stage, hitCount, n, capacityRatio) * n);
+        return PackedHits(plan, stage, shape, n, n - hitCount) is { } packed ? Math.Min(packed, byRatio) : byRatio;
     }
 
     /// <summary>

@@ -100,9 +100,8 @@ public sealed class ScheduleSimulator
         var (result, stages) = Run(shape, Arrivals(shape), durations, warmUp, recordStages: recordStages);
         if (stages.Count > 0)
         {
-            var capacity = TaskRescaling.CapacityRatio(_plan, shape);
             stages = stages.Select((t, i) => _plan.Stages[i].CacheHits is { } hits
-                ? t with { ObservedCacheMisses = hits.Count(h => !h), CacheMisses = hits.Length - CacheRescaling.Hits(_plan, _plan.Stages[i], shape, capacity) }
+                ? t with { ObservedCacheMisses = hits.Count(h => !h), CacheMisses = hits.Length - CacheRescaling.Hits(_plan, _plan.Stages[i], shape) }
                 : t).ToList();
         }
 

@@ -17,12 +17,11 @@ internal static class TaskRescaling
     /// </summary>
     public static (int[][] Durations, WarmUpCharge[] WarmUp) Rescale(ApplicationPlan plan, ClusterShape shape)
     {
-        var capacityRatio = CapacityRatio(plan, shape);
         var counts = TaskCounts(plan, shape);
         var durations = plan.Stages.Select((s, i) =>
         {
             var warm = GcRescaling.Durations(s.WarmDurationsMs ?? s.TaskDurationsMs, s.TaskGcMs, GcRescaling.Factor(plan, s, shape));
-            var (cached, fixedParts) = NetworkRescaled(s, CacheRescaling.Durations(plan, s, warm, shape, capacityRatio), s.WarmFixedMs ?? s.TaskFixedMs, shape.NetworkPerExecutorRatio);
+            var (cached, fixedParts) = NetworkRescaled(s, CacheRescaling.Durations(plan, s, warm, shape), s.WarmFixedMs ?? s.TaskFixedMs, shape.NetworkPerExecutorRatio);
             return Spread(cached, fixedParts, counts[i]);
         }).ToArray();
         var fresh = ColdStarts.ColdTasksPerStage(counts, plan.Stages.Select(s => s.RanLocal).ToArray(), shape.Executors, shape.SlotsPerExecutor);
