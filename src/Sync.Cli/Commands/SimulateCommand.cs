@@ -64,6 +64,17 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
     /// <inheritdoc/>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        // Read before the log and the simulations, so that a bad file fails at once.
+        ModelErrorBands bands;
+        try
+        {
+            bands = ModelErrorBands.Resolve();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return Errors.Report(e.Message, "The model error bands in the Sync directory could not be read (docs/accuracy.md, \"Uncertainty\").");
+        }
+
         var app = await EventLogInput.ReadAsync(settings.Path, cancellationToken);
         if (app is null)
         {
@@ -80,16 +91,6 @@ public sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simulat
             .ToList();
         var predictions = runs.Select(r => r.Result).ToList();
         var observedStages = app.Stages.ToDictionary(s => (s.StageId, s.AttemptId));
-        ModelErrorBands bands;
-        try
-        {
-            bands = ModelErrorBands.Resolve();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            return Errors.Report(e.Message, "The model error bands in the Sync directory could not be read (docs/accuracy.md, \"Uncertainty\").");
-        }
-
         var intervals = predictions.Select(p => simulator.PredictInterval(p.Shape, bands: bands)).ToList();
 
         if (settings.Output == OutputFormat.Json)
